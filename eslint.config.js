@@ -1,0 +1,16 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", ".wrangler/", "dist/", "**/worker-configuration.d.ts", "workers/worker-runtime.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      // With noUncheckedIndexedAccess, `!` marks an index the code has just proven present.
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+);

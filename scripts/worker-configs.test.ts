@@ -1,0 +1,45 @@
+import { unstable_readConfig } from "wrangler";
+import { describe, expect, it } from "vitest";
+import { workers } from "./workers.ts";
+
+const INTERNAL = ["security", "user", "stock"];
+
+describe.each(workers.filter((w) => INTERNAL.includes(w.name)))("internal Worker $name", (worker) => {
+  const config = unstable_readConfig({ config: worker.config });
+
+  it("has no workers.dev address and no preview URLs", () => {
+    expect(config.workers_dev).toBe(false);
+    expect(config.preview_urls).toBe(false);
+  });
+
+  it("has no routes or custom domains", () => {
+    expect(config.route).toBeUndefined();
+    expect(config.routes ?? []).toEqual([]);
+  });
+});
+
+describe.each(workers)("Worker $name", (worker) => {
+  const config = unstable_readConfig({ config: worker.config });
+
+  it("is named as the deploy scripts expect", () => {
+    expect(config.name).toBe(worker.scriptName);
+  });
+
+  it("ships minified with observability on", () => {
+    expect(config.minify).toBe(true);
+    expect(config.observability?.enabled).toBe(true);
+  });
+
+  it("binds the Analytics Engine dataset", () => {
+    expect(config.analytics_engine_datasets.map((d) => d.binding)).toContain("METRICS");
+  });
+});
+
+describe.each(workers.filter((w) => w.hasDatabase))("Worker $name", (worker) => {
+  it("owns a D1 database migrated from migrations/<service>/", () => {
+    const config = unstable_readConfig({ config: worker.config });
+    expect(config.d1_databases).toEqual([
+      expect.objectContaining({ binding: "DB", database_name: `fafnir-${worker.name}`, migrations_dir: `../../migrations/${worker.name}` }),
+    ]);
+  });
+});

@@ -1,0 +1,40 @@
+/** The five Workers, in deploy order: callees before their callers. */
+export interface WorkerInfo {
+  /** Folder name under workers/ and the short name used in logs and health. */
+  name: "security" | "user" | "stock" | "auth" | "gateway";
+  /** Worker name on Cloudflare (wrangler.toml `name`). */
+  scriptName: string;
+  config: string;
+  /** Configs of the Workers it binds, for typed RPC in `wrangler types`. */
+  binds: string[];
+  hasDatabase: boolean;
+  /** Gzip bundle budget in KiB. */
+  budgetKiB: number;
+}
+
+const configOf = (name: WorkerInfo["name"]) => (name === "gateway" ? "wrangler.toml" : `workers/${name}/wrangler.toml`);
+
+export const workers: WorkerInfo[] = [
+  { name: "security", scriptName: "fafnir-security", config: configOf("security"), binds: [], hasDatabase: true, budgetKiB: 100 },
+  { name: "user", scriptName: "fafnir-user", config: configOf("user"), binds: [], hasDatabase: true, budgetKiB: 100 },
+  { name: "stock", scriptName: "fafnir-stock", config: configOf("stock"), binds: [], hasDatabase: true, budgetKiB: 100 },
+  {
+    name: "auth",
+    scriptName: "fafnir-auth",
+    config: configOf("auth"),
+    binds: [configOf("security"), configOf("user")],
+    hasDatabase: true,
+    budgetKiB: 100,
+  },
+  {
+    name: "gateway",
+    scriptName: "fafnir-gateway",
+    config: configOf("gateway"),
+    binds: [configOf("auth"), configOf("security"), configOf("user"), configOf("stock")],
+    hasDatabase: false,
+    budgetKiB: 200,
+  },
+];
+
+/** Local D1/KV state shared by migrations, seed and `wrangler dev`. */
+export const DEV_STATE_DIR = ".wrangler/dev-state";

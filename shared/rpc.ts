@@ -1,0 +1,81 @@
+/**
+ * Conventions for Workers RPC between Fafnir services.
+ *
+ * Own properties of thrown errors do not cross an RPC boundary (only name and message do),
+ * so expected failures (bad input, not found, conflict) are returned as values; a throw
+ * means the service itself failed and callers treat it as SERVICE_UNAVAILABLE.
+ */
+import type { FieldError } from "./errors";
+import { createLogger } from "./logger";
+
+/** Passed as the first argument of every RPC method so one request id follows every hop. */
+export interface CallMeta {
+  requestId: string;
+}
+
+export type ServiceFailureCode = "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN";
+
+export interface ServiceFailure {
+  code: ServiceFailureCode;
+  message: string;
+  details?: FieldError[];
+}
+
+export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: ServiceFailure };
+
+export const success = <T>(value: T): RpcResult<T> => ({ ok: true, value });
+
+export const failure = <T = never>(
+  code: ServiceFailureCode,
+  message: string,
+  details?: FieldError[],
+): RpcResult<T> => ({ ok: false, error: details ? { code, message, details } : { code, message } });
+
+/** What every service's `health()` answers. */
+export interface HealthReport {
+  service: string;
+  ok: boolean;
+  /** Each dependency the service checked (its database, cache, ...). */
+  checks: Record<string, ProbeResult>;
+}
+
+export interface ProbeResult {
+  ok: boolean;
+  latencyMs: number;
+  error?: string;
+}
+
+/** Times one dependency check; a throw or a timeout is a failed check, never an exception. */
+export async function probe(check: () => Promise<unknown>, timeoutMs = 2_000): Promise<ProbeResult> {
+  const started = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return { ok: true, latencyMs: performance.now() - started };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, latencyMs: performance.now() - started, error: message };
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+/** A service's health from named checks (ok only when every check is), logged under the caller's request id. */
+export async function healthReport(
+  service: string,
+  meta: CallMeta,
+  checks: Record<string, () => Promise<unknown>>,
+): Promise<HealthReport> {
+  const names = Object.keys(checks);
+  const results = await Promise.all(names.map((name) => probe(checks[name]!)));
+  const report: HealthReport = {
+    service,
+    ok: results.every((r) => r.ok),
+    checks: Object.fromEntries(names.map((name, i) => [name, results[i]!])),
+  };
+  createLogger({ service, requestId: meta.requestId }).info("health", { ok: report.ok, checks: report.checks });
+  return report;
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      // Each Worker's own tests, inside workerd against its real migrated D1.
+      "workers/*/vitest.config.ts",
+      "shared/vitest.config.ts",
+      // From Node: the five real Workers together through wrangler's test harness, and
+      // checks of the repository's own tooling and configs.
+      {
+        test: {
+          name: "node",
+          include: ["workers/*/test/**/*.integration.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

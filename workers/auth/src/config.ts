@@ -1,0 +1,35 @@
+import * as v from "valibot";
+import { BaseConfig, configLoader } from "../../../shared/config";
+
+/** An ES256 private key as a JWK, with the `kid` that tokens name in their header. */
+const SigningJwk = v.pipe(
+  v.string(),
+  v.parseJson(undefined, "must be a JSON Web Key"),
+  v.looseObject({
+    kty: v.literal("EC"),
+    crv: v.literal("P-256"),
+    kid: v.pipe(v.string(), v.minLength(1)),
+    x: v.string(),
+    y: v.string(),
+    d: v.string("must be a private key (the `d` member is missing)"),
+  }),
+);
+
+/** The previous key's public half: still listed in the JWKS while its tokens live. */
+const PublicJwk = v.pipe(
+  v.string(),
+  v.parseJson(undefined, "must be a JSON Web Key"),
+  v.looseObject({ kty: v.literal("EC"), crv: v.literal("P-256"), kid: v.string(), x: v.string(), y: v.string() }),
+);
+
+export const loadAuthConfig = configLoader(
+  "auth",
+  v.object({
+    ...BaseConfig,
+    JWT_ISSUER: v.pipe(v.string(), v.url()),
+    JWT_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
+    JWT_PRIVATE_KEY: SigningJwk,
+    JWT_PREVIOUS_PUBLIC_KEY: v.union([v.pipe(v.optional(v.literal(""), ""), v.transform(() => undefined)), PublicJwk]),
+  }),
+);
+export type AuthConfig = ReturnType<typeof loadAuthConfig>;

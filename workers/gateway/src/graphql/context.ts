@@ -1,0 +1,12 @@
+import type { Logger } from "../../../../shared/logger";
+import type { GatewayConfig } from "../config";
+
+/** What every resolver sees: one per request. */
+export interface GatewayContext {
+  env: GatewayEnv;
+  config: GatewayConfig;
+  requestId: string;
+  log: Logger;
+  /** When the gateway received the request (performance.now()). */
+  receivedAt: number;
+}

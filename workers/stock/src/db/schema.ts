@@ -1,0 +1,38 @@
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const instruments = sqliteTable(
+  "instruments",
+  {
+    symbol: text("symbol").primaryKey(),
+    name: text("name").notNull(),
+    exchange: text("exchange").notNull(),
+    exchangeFullName: text("exchange_full_name").notNull(),
+    currency: text("currency").notNull(),
+    instrumentType: text("instrument_type").notNull(),
+    /** When the metadata was last refreshed from a provider (ISO-8601). */
+    refreshedAt: text("refreshed_at").notNull(),
+  },
+  (t) => [index("instruments_name_idx").on(t.name)],
+);
+
+/** The last quote each provider chain produced: served with `stale` when providers fail. */
+export const lastQuotes = sqliteTable("last_quotes", {
+  symbol: text("symbol").primaryKey(),
+  quote: text("quote", { mode: "json" }).notNull(),
+  asOf: text("as_of").notNull(),
+  fetchedAt: integer("fetched_at").notNull(),
+});
+
+export const dailyBars = sqliteTable(
+  "daily_bars",
+  {
+    symbol: text("symbol").notNull(),
+    date: text("date").notNull(),
+    open: real("open").notNull(),
+    high: real("high").notNull(),
+    low: real("low").notNull(),
+    close: real("close").notNull(),
+    volume: real("volume").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.symbol, t.date] })],
+);
