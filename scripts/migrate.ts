@@ -4,8 +4,8 @@ import { DEV_STATE_DIR, workers } from "./workers.ts";
 
 export async function migrate(target: "local" | "remote", persistTo = DEV_STATE_DIR): Promise<void> {
   const where = target === "local" ? ["--local", "--persist-to", persistTo] : ["--remote"];
-  for (const worker of workers.filter((w) => w.hasDatabase)) {
-    await run("wrangler", ["d1", "migrations", "apply", "DB", ...where, "-c", worker.config], {
+  for (const worker of workers.filter((w) => w.database)) {
+    await run("wrangler", ["d1", "migrations", "apply", worker.database!, ...where, "-c", worker.config], {
       env: { ...process.env, CI: "true" }, // answers the confirmation prompt
     });
   }

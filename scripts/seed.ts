@@ -25,8 +25,8 @@ export function instrumentSeedSql(refreshedAt: string): string {
 export async function seedLocal(persistTo = DEV_STATE_DIR): Promise<void> {
   const file = join(mkdtempSync(join(tmpdir(), "fafnir-seed-")), "instruments.sql");
   writeFileSync(file, instrumentSeedSql(new Date().toISOString()));
-  await run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "-c", "workers/stock/wrangler.toml", "--file", file]);
-  console.log(`seeded ${seedInstruments.length} instruments`);
+  await run("wrangler", ["d1", "execute", "STOCK_DB", "--local", "--persist-to", persistTo, "-c", "workers/stock/wrangler.toml", "--file", file]);
+  console.log(`seed applied: ${seedInstruments.length} instruments (rows already there are left as they are)`);
 }
 
 if (import.meta.main) await seedLocal();

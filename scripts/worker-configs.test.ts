@@ -31,15 +31,15 @@ describe.each(workers)("Worker $name", (worker) => {
   });
 
   it("binds the Analytics Engine dataset", () => {
-    expect(config.analytics_engine_datasets.map((d) => d.binding)).toContain("METRICS");
+    expect(config.analytics_engine_datasets.map((d: { binding: string }) => d.binding)).toContain("METRICS");
   });
 });
 
-describe.each(workers.filter((w) => w.hasDatabase))("Worker $name", (worker) => {
+describe.each(workers.filter((w) => w.database))("Worker $name", (worker) => {
   it("owns a D1 database migrated from migrations/<service>/", () => {
     const config = unstable_readConfig({ config: worker.config });
     expect(config.d1_databases).toEqual([
-      expect.objectContaining({ binding: "DB", database_name: `fafnir-${worker.name}`, migrations_dir: `../../migrations/${worker.name}` }),
+      expect.objectContaining({ binding: worker.database, database_name: `fafnir-${worker.name}`, migrations_dir: `../../migrations/${worker.name}` }),
     ]);
   });
 });

@@ -7,7 +7,8 @@ export interface WorkerInfo {
   config: string;
   /** Configs of the Workers it binds, for typed RPC in `wrangler types`. */
   binds: string[];
-  hasDatabase: boolean;
+  /** Binding of the D1 database it owns, migrated from migrations/<name>/. */
+  database?: string;
   /** Gzip bundle budget in KiB. */
   budgetKiB: number;
 }
@@ -15,15 +16,15 @@ export interface WorkerInfo {
 const configOf = (name: WorkerInfo["name"]) => (name === "gateway" ? "wrangler.toml" : `workers/${name}/wrangler.toml`);
 
 export const workers: WorkerInfo[] = [
-  { name: "security", scriptName: "fafnir-security", config: configOf("security"), binds: [], hasDatabase: true, budgetKiB: 100 },
-  { name: "user", scriptName: "fafnir-user", config: configOf("user"), binds: [], hasDatabase: true, budgetKiB: 100 },
-  { name: "stock", scriptName: "fafnir-stock", config: configOf("stock"), binds: [], hasDatabase: true, budgetKiB: 100 },
+  { name: "security", scriptName: "fafnir-security", config: configOf("security"), binds: [], database: "SECURITY_DB", budgetKiB: 100 },
+  { name: "user", scriptName: "fafnir-user", config: configOf("user"), binds: [], database: "USER_DB", budgetKiB: 100 },
+  { name: "stock", scriptName: "fafnir-stock", config: configOf("stock"), binds: [], database: "STOCK_DB", budgetKiB: 100 },
   {
     name: "auth",
     scriptName: "fafnir-auth",
     config: configOf("auth"),
     binds: [configOf("security"), configOf("user")],
-    hasDatabase: true,
+    database: "AUTH_DB",
     budgetKiB: 100,
   },
   {
@@ -31,7 +32,6 @@ export const workers: WorkerInfo[] = [
     scriptName: "fafnir-gateway",
     config: configOf("gateway"),
     binds: [configOf("auth"), configOf("security"), configOf("user"), configOf("stock")],
-    hasDatabase: false,
     budgetKiB: 200,
   },
 ];

@@ -2,5 +2,5 @@
 import { applyD1Migrations, type D1Migration } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 
-const testEnv = env as unknown as { DB: D1Database; TEST_MIGRATIONS: D1Migration[] };
-await applyD1Migrations(testEnv.DB, testEnv.TEST_MIGRATIONS);
+const testEnv = env as unknown as Record<string, unknown> & { TEST_D1_BINDING: string; TEST_MIGRATIONS: D1Migration[] };
+await applyD1Migrations(testEnv[testEnv.TEST_D1_BINDING] as D1Database, testEnv.TEST_MIGRATIONS);

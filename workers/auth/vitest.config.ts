@@ -1,10 +1,7 @@
 import { generateSigningJwk } from "../../scripts/signing-key.ts";
 import { workerTestProject } from "../../shared/testing/node/worker-project.ts";
 
-export default workerTestProject({
-  name: "auth",
-  config: "workers/auth/wrangler.toml",
-  database: true,
+export default workerTestProject("auth", {
   services: ["SECURITY", "USER"],
   bindings: { JWT_PRIVATE_KEY: JSON.stringify(await generateSigningJwk("test-key")) },
 });

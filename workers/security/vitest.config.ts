@@ -1,3 +1,3 @@
 import { workerTestProject } from "../../shared/testing/node/worker-project.ts";
 
-export default workerTestProject({ name: "security", config: "workers/security/wrangler.toml", database: true });
+export default workerTestProject("security");

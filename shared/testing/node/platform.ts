@@ -32,8 +32,8 @@ export async function startPlatform(): Promise<Platform> {
   });
   await harness.listen();
   const scriptName = (name: string) => workers.find((w) => w.name === name)!.scriptName;
-  for (const w of workers.filter((w) => w.hasDatabase)) {
-    await harness.getWorker(w.scriptName).applyD1Migrations("DB");
+  for (const w of workers.filter((w) => w.database)) {
+    await harness.getWorker(w.scriptName).applyD1Migrations(w.database!);
   }
   return {
     harness,

@@ -6,20 +6,9 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import { defineProject } from "vitest/config";
+import { workers, type WorkerInfo } from "../../../scripts/workers.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-
-export interface WorkerProjectOptions {
-  name: string;
-  /** Wrangler config, relative to the repo root. */
-  config: string;
-  /** Whether migrations/<name>/ is applied to the DB binding first. */
-  database: boolean;
-  /** Extra bindings for tests (secrets, overrides). */
-  bindings?: Record<string, unknown>;
-  /** Service bindings of the config: a unit project runs one Worker, so they fail loudly. */
-  services?: string[];
-}
 
 /**
  * Cross-Worker behaviour is tested with the real Workers in the integration project; in
@@ -31,28 +20,39 @@ const ABSENT_SERVICE = {
   script: `export default { fetch() { return new Response("not running in unit tests", { status: 503 }); } };`,
 };
 
-export function workerTestProject(options: WorkerProjectOptions) {
+export interface WorkerProjectOptions {
+  /** Extra bindings for tests (secrets, overrides). */
+  bindings?: Record<string, unknown>;
+  /** The service bindings of its config. */
+  services?: string[];
+}
+
+async function migrationBindings(worker: WorkerInfo): Promise<Record<string, unknown>> {
+  if (!worker.database) return {};
+  const migrations = await readD1Migrations(`${repoRoot}migrations/${worker.name}`);
+  return { TEST_MIGRATIONS: migrations, TEST_D1_BINDING: worker.database };
+}
+
+export function workerTestProject(name: WorkerInfo["name"], options: WorkerProjectOptions = {}) {
+  const worker = workers.find((w) => w.name === name)!;
+  const services = options.services ?? [];
   return defineProject({
     plugins: [
       cloudflareTest(async () => ({
-        wrangler: { configPath: `${repoRoot}${options.config}` },
+        wrangler: { configPath: `${repoRoot}${worker.config}` },
         remoteBindings: false,
         miniflare: {
-          bindings: {
-            ENVIRONMENT: "test",
-            ...(options.database ? { TEST_MIGRATIONS: await readD1Migrations(`${repoRoot}migrations/${options.name}`) } : {}),
-            ...options.bindings,
-          },
-          serviceBindings: Object.fromEntries((options.services ?? []).map((b) => [b, ABSENT_SERVICE.name])),
-          workers: options.services?.length ? [ABSENT_SERVICE] : [],
+          bindings: { ENVIRONMENT: "test", ...(await migrationBindings(worker)), ...options.bindings },
+          serviceBindings: Object.fromEntries(services.map((binding) => [binding, ABSENT_SERVICE.name])),
+          workers: services.length ? [ABSENT_SERVICE] : [],
         },
       })),
     ],
     test: {
-      name: options.name,
+      name,
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       exclude: ["test/**/*.integration.test.ts"],
-      setupFiles: options.database ? [`${repoRoot}shared/testing/apply-migrations.ts`] : [],
+      setupFiles: worker.database ? [`${repoRoot}shared/testing/apply-migrations.ts`] : [],
     },
   });
 }

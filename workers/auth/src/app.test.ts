@@ -1,10 +1,14 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { loadAuthConfig } from "./config";
+import { mainExport } from "../../../shared/testing/main-export";
+import type AuthService from "./index";
+
+const worker = mainExport<Service<AuthService>>();
 
 describe("auth HTTP surface", () => {
   it("serves the public signing keys, never the private part", async () => {
-    const response = await exports.default.fetch("http://auth.test/auth/.well-known/jwks.json");
+    const response = await worker.fetch("http://auth.test/auth/.well-known/jwks.json");
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toMatch(/max-age=\d+/);
     const { keys } = await response.json<{ keys: Record<string, string>[] }>();
@@ -14,14 +18,14 @@ describe("auth HTTP surface", () => {
   });
 
   it("answers unknown routes with the contract's error body and a request id", async () => {
-    const response = await exports.default.fetch("http://auth.test/auth/nope", { method: "POST" });
+    const response = await worker.fetch("http://auth.test/auth/nope", { method: "POST" });
     expect(response.status).toBe(404);
     expect(response.headers.get("x-request-id")).toBeTruthy();
     expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "No such route." } });
   });
 
   it("reports healthy over RPC", async () => {
-    const report = await exports.default.health({ requestId: "test-request-0001" });
+    const report = await worker.health({ requestId: "test-request-0001" });
     expect(report).toMatchObject({ service: "auth", ok: true });
   });
 });

@@ -15,7 +15,7 @@ export default class AuthService extends WorkerEntrypoint<AuthEnv> {
   health(meta: CallMeta): Promise<HealthReport> {
     return healthReport("auth", meta, {
       config: async () => loadAuthConfig(this.env),
-      database: () => this.env.DB.prepare("SELECT 1").first(),
+      database: () => this.env.AUTH_DB.prepare("SELECT 1").first(),
     });
   }
 }

@@ -14,7 +14,7 @@ const harness = createTestHarness({
     {
       config: {
         name: "auth-echo",
-        main: "workers/gateway/test/fixtures/echo-worker.js",
+        main: "workers/gateway/test/fixtures/echo-worker.ts",
         compatibility_date: "2026-11-01",
       },
     },

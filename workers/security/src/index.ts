@@ -7,7 +7,7 @@ export default class SecurityService extends InternalEntrypoint<SecurityEnv> {
   health(meta: CallMeta): Promise<HealthReport> {
     return healthReport("security", meta, {
       config: async () => loadSecurityConfig(this.env),
-      database: () => this.env.DB.prepare("SELECT 1").first(),
+      database: () => this.env.SECURITY_DB.prepare("SELECT 1").first(),
     });
   }
 }

@@ -7,7 +7,7 @@ export default class StockService extends InternalEntrypoint<StockEnv> {
   health(meta: CallMeta): Promise<HealthReport> {
     return healthReport("stock", meta, {
       config: async () => loadStockConfig(this.env),
-      database: () => this.env.DB.prepare("SELECT 1").first(),
+      database: () => this.env.STOCK_DB.prepare("SELECT 1").first(),
       cache: () => this.env.QUOTE_CACHE.get("health-probe"),
     });
   }

@@ -7,7 +7,7 @@ export default class UserService extends InternalEntrypoint<UserEnv> {
   health(meta: CallMeta): Promise<HealthReport> {
     return healthReport("user", meta, {
       config: async () => loadUserConfig(this.env),
-      database: () => this.env.DB.prepare("SELECT 1").first(),
+      database: () => this.env.USER_DB.prepare("SELECT 1").first(),
     });
   }
 }

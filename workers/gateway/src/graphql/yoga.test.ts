@@ -1,10 +1,12 @@
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { mainExport } from "../../../../shared/testing/main-export";
+
+const worker = mainExport<Fetcher>();
 
 // In a unit project the internal Workers do not run: every binding fails (see
 // shared/testing/node/worker-project.ts), which is how a degraded platform looks.
 const post = (body: unknown) =>
-  exports.default.fetch("http://gateway.test/graphql", {
+  worker.fetch("http://gateway.test/graphql", {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
     body: JSON.stringify(body),
@@ -46,13 +48,13 @@ describe("GraphQL endpoint", () => {
   });
 
   it("serves GraphiQL to a browser outside production", async () => {
-    const response = await exports.default.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
+    const response = await worker.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("GraphiQL");
   });
 
   it("stamps every response with a request id", async () => {
-    const response = await exports.default.fetch("http://gateway.test/nowhere");
+    const response = await worker.fetch("http://gateway.test/nowhere");
     expect(response.status).toBe(404);
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });

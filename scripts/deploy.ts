@@ -1,0 +1,40 @@
+/**
+ * Deploys Fafnir to Cloudflare: for each Worker, callees before callers (security, user,
+ * stock, then auth, then gateway), its D1 database is created when missing and migrated,
+ * then the Worker is deployed. Needs CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID)
+ * or `wrangler login`. `npm run deploy -- --dry-run` builds everything and prints the plan.
+ */
+import { execFileSync } from "node:child_process";
+import { run } from "./run.ts";
+import { workers, type WorkerInfo } from "./workers.ts";
+
+const dryRun = process.argv.includes("--dry-run");
+
+function databaseName(worker: WorkerInfo): string {
+  return `fafnir-${worker.name}`;
+}
+
+function databaseExists(name: string): boolean {
+  try {
+    execFileSync("wrangler", ["d1", "info", name, "--json"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function step(description: string, command: string[]): Promise<void> {
+  console.log(`→ ${description}: wrangler ${command.join(" ")}`);
+  if (!dryRun) await run("wrangler", command, { env: { ...process.env, CI: "true" } });
+}
+
+for (const worker of workers) {
+  if (worker.database) {
+    const name = databaseName(worker);
+    if (dryRun || !databaseExists(name)) await step(`create ${name} if missing`, ["d1", "create", name]);
+    await step(`migrate ${name}`, ["d1", "migrations", "apply", name, "--remote", "-c", worker.config]);
+  }
+  // vars in wrangler.toml are for local development; production differs only in these
+  await step(`deploy ${worker.scriptName}`, ["deploy", "-c", worker.config, "--var", "ENVIRONMENT:production"]);
+}
+if (dryRun) await run("node", ["scripts/build.ts"]);
