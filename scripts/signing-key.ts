@@ -14,3 +14,6 @@ export async function generateSigningJwk(kid = `dev-${crypto.randomUUID()}`): Pr
   if (!kty || !crv || !x || !y || !d) throw new Error("exported JWK is incomplete");
   return { kty, crv, x, y, d, kid };
 }
+
+// `npm run --silent signing-key` prints a fresh key, e.g. to pipe into `wrangler secret put`.
+if (import.meta.main) console.log(JSON.stringify(await generateSigningJwk(`key-${new Date().toISOString().slice(0, 10)}`)));
