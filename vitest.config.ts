@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["workers/*/test/**/*.integration.test.ts", "scripts/**/*.test.ts"],
+          include: ["workers/*/test/**/*.{integration,node}.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

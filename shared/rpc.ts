@@ -7,6 +7,7 @@
  */
 import type { FieldError } from "./errors";
 import { createLogger } from "./logger";
+import { withTimeout } from "./timeout";
 
 /** Passed as the first argument of every RPC method so one request id follows every hop. */
 export interface CallMeta {
@@ -48,18 +49,12 @@ export interface ProbeResult {
 /** Times one dependency check; a throw or a timeout is a failed check, never an exception. */
 export async function probe(check: () => Promise<unknown>, timeoutMs = 2_000): Promise<ProbeResult> {
   const started = performance.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
-  });
   try {
-    await Promise.race([check(), timeout]);
+    await withTimeout(check(), timeoutMs);
     return { ok: true, latencyMs: performance.now() - started };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, latencyMs: performance.now() - started, error: message };
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
   }
 }
 

@@ -51,7 +51,7 @@ export function workerTestProject(name: WorkerInfo["name"], options: WorkerProje
     test: {
       name,
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-      exclude: ["test/**/*.integration.test.ts"],
+      exclude: ["test/**/*.integration.test.ts", "test/**/*.node.test.ts"],
       setupFiles: worker.database ? [`${repoRoot}shared/testing/apply-migrations.ts`] : [],
     },
   });

@@ -4,6 +4,7 @@ import { cors } from "hono/cors";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { forwardToAuth } from "./auth-forward";
+import { authenticate } from "./auth/viewer";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
 import { yoga } from "./graphql/yoga";
 
@@ -41,15 +42,22 @@ app.use("/graphql", (c, next) =>
 
 app.all("/auth/*", (c) => forwardToAuth(c.env.AUTH, c.req.raw, c.get("requestId")));
 
-app.on(["GET", "POST", "OPTIONS"], "/graphql", (c) =>
-  yoga.fetch(c.req.raw, {
+app.on(["GET", "POST", "OPTIONS"], "/graphql", async (c) => {
+  const config = c.get("config");
+  const authentication = await authenticate(c.req.raw, c.env, config);
+  if ("csrfFailed" in authentication) {
+    const error = { message: "The X-CSRF-Token header must match the fafnir_csrf cookie.", extensions: { code: "FORBIDDEN" } };
+    return c.json({ errors: [error] }, 403);
+  }
+  return yoga.fetch(c.req.raw, {
     env: c.env,
-    config: c.get("config"),
+    config,
     requestId: c.get("requestId"),
-    log: c.get("log"),
+    log: c.get("log").with(authentication.viewer ? { userId: authentication.viewer.userId } : {}),
     receivedAt: c.get("receivedAt"),
-  }),
-);
+    viewer: authentication.viewer,
+  });
+});
 
 app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "No such route." } }, 404));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadGatewayConfig } from "./config";
 
-const base = { ENVIRONMENT: "development", LOG_LEVEL: "info" };
+const base = { ENVIRONMENT: "development", LOG_LEVEL: "info", JWT_ISSUER: "https://fafnir.dev/auth", JWT_AUDIENCE: "fafnir-api" };
 
 describe("gateway configuration", () => {
   it("parses the CORS allow-list", () => {

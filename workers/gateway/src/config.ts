@@ -8,5 +8,13 @@ const OriginList = v.pipe(
   v.array(v.pipe(v.string(), v.url("each entry must be an origin such as https://app.example.com"))),
 );
 
-export const loadGatewayConfig = configLoader("gateway", v.object({ ...BaseConfig, CORS_ORIGINS: OriginList }));
+export const loadGatewayConfig = configLoader(
+  "gateway",
+  v.object({
+    ...BaseConfig,
+    CORS_ORIGINS: OriginList,
+    JWT_ISSUER: v.pipe(v.string(), v.url()),
+    JWT_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
+  }),
+);
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

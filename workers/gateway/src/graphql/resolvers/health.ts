@@ -1,5 +1,5 @@
-import { probe } from "../../../../shared/rpc";
-import type { GatewayContext } from "./context";
+import { probe } from "../../../../../shared/rpc";
+import type { GatewayContext } from "../context";
 
 interface ServiceHealth {
   name: string;

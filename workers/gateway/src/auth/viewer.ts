@@ -1,0 +1,52 @@
+/**
+ * Who is calling: a bearer token or the `fafnir_access` cookie, verified locally with the
+ * shared verifier (keys from the auth JWKS, revoked sessions refused). A cookie-signed
+ * POST must carry X-CSRF-Token equal to the `fafnir_csrf` cookie.
+ */
+import { parse as parseCookies } from "hono/utils/cookie";
+import { createAccessTokenVerifier, sessionRevocations, type AccessTokenVerifier } from "../../../../shared/access-token";
+import type { GatewayConfig } from "../config";
+import type { ViewerModel } from "../graphql/models";
+import { jwksFromAuth } from "./jwks";
+
+/** Revocation marks outlive the longest access token (15 minutes). */
+const REVOCATION_TTL_SECONDS = 15 * 60;
+
+export type Authentication = { viewer: ViewerModel | null } | { csrfFailed: true };
+
+const verifiers = new WeakMap<GatewayEnv, AccessTokenVerifier>();
+
+function verifierFor(env: GatewayEnv, config: GatewayConfig): AccessTokenVerifier {
+  let verifier = verifiers.get(env);
+  if (!verifier) {
+    verifier = createAccessTokenVerifier({
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      keys: jwksFromAuth(env.AUTH),
+      isRevoked: sessionRevocations(env.REVOKED_SESSIONS, REVOCATION_TTL_SECONDS).isRevoked,
+    });
+    verifiers.set(env, verifier);
+  }
+  return verifier;
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export async function authenticate(request: Request, env: GatewayEnv, config: GatewayConfig): Promise<Authentication> {
+  const bearer = bearerToken(request.headers.get("authorization") ?? undefined);
+  const cookies = parseCookies(request.headers.get("cookie") ?? "");
+  const cookie = bearer ? undefined : cookies.fafnir_access;
+  const token = bearer ?? cookie;
+  if (!token) return { viewer: null };
+  if (cookie && request.method === "POST") {
+    const csrf = cookies.fafnir_csrf;
+    if (!csrf || request.headers.get("x-csrf-token") !== csrf) return { csrfFailed: true };
+  }
+  const result = await verifierFor(env, config)(token);
+  if (!result.ok) return { viewer: null };
+  const { sub, sid, roles } = result.claims;
+  return { viewer: { userId: sub, sessionId: sid, roles } };
+}

@@ -1,0 +1,49 @@
+/**
+ * Per-request DataLoaders over the services' batch RPCs: however many fields ask for
+ * instruments, quotes, profiles, ... in one request, each kind costs one call per tick.
+ */
+import DataLoader from "dataloader";
+import type { Account } from "../../../auth/src/types";
+import type { Access } from "../../../security/src/types";
+import type { Candle, HistoryPeriod, Instrument, Quote } from "../../../stock/src/types";
+import type { Profile } from "../../../user/src/types";
+import type { RpcResult } from "../../../../shared/rpc";
+import type { GatewayContext } from "./context";
+import { callService, unwrap, type ServiceName } from "./services";
+
+/** The most ids one batch RPC takes (a full watchlist). */
+const MAX_BATCH = 100;
+
+type Batch<T> = (meta: { requestId: string }, keys: string[]) => Promise<RpcResult<Record<string, T>>>;
+
+function batchLoader<T>(ctx: GatewayContext, service: ServiceName, fetchBatch: Batch<T>) {
+  return new DataLoader<string, T | null>(
+    async (keys) => {
+      const found = unwrap(await callService(ctx, service, () => fetchBatch({ requestId: ctx.requestId }, [...keys])));
+      return keys.map((key) => found[key] ?? null);
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}
+
+export function createLoaders(ctx: GatewayContext) {
+  const { env } = ctx;
+  const histories = new Map<HistoryPeriod, DataLoader<string, Candle[] | null>>();
+  return {
+    accounts: batchLoader<Account>(ctx, "auth", (meta, ids) => env.AUTH.accounts(meta, ids)),
+    access: batchLoader<Access>(ctx, "security", (meta, ids) => env.SECURITY.access(meta, ids)),
+    profiles: batchLoader<Profile>(ctx, "user", (meta, ids) => env.USER.profiles(meta, ids)),
+    instruments: batchLoader<Instrument>(ctx, "stock", (meta, symbols) => env.STOCK.instruments(meta, symbols)),
+    quotes: batchLoader<Quote>(ctx, "stock", (meta, symbols) => env.STOCK.quotes(meta, symbols)),
+    history(period: HistoryPeriod) {
+      let loader = histories.get(period);
+      if (!loader) {
+        loader = batchLoader<Candle[]>(ctx, "stock", (meta, symbols) => env.STOCK.history(meta, symbols, period));
+        histories.set(period, loader);
+      }
+      return loader;
+    },
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,24 @@
+/**
+ * What the gateway's resolvers pass down as the parent of each object type: the internal
+ * services' own types, so a resolver never re-shapes what a service already answered.
+ */
+import type { Account } from "../../../auth/src/types";
+import type { Instrument } from "../../../stock/src/types";
+import type { RoleInfo } from "../../../security/src/types";
+import type { Profile, WatchlistItem } from "../../../user/src/types";
+
+/** A Stock starts as its instrument; quote and history load on demand, batched. */
+export type StockModel = Instrument;
+
+/** The signed-in caller as the verified access token describes them. */
+export interface ViewerModel {
+  userId: string;
+  sessionId: string;
+  /** Roles from the token: a role change shows after the next refresh at the latest. */
+  roles: string[];
+}
+
+export type UserModel = Account;
+export type ProfileModel = Profile;
+export type WatchlistItemModel = WatchlistItem;
+export type RoleModel = RoleInfo;

@@ -1,0 +1,34 @@
+/** Instruments, quotes, history and search, from the stock service. */
+import { intArg, symbolArg, symbolsArg, textArg } from "../arguments";
+import type { Resolvers } from "../resolvers.generated";
+import { callService, unwrap } from "../services";
+
+/** The public `stocks` field takes at most this many symbols per call. */
+const MAX_STOCKS = 50;
+
+export const stockResolvers: Resolvers = {
+  Query: {
+    stock: (_root, { symbol }, ctx) => ctx.loaders.instruments.load(symbolArg(symbol)),
+    stocks: (_root, { symbols }, ctx) => ctx.loaders.instruments.loadMany(symbolsArg(symbols, MAX_STOCKS)).then(rethrowFirst),
+    searchStocks: async (_root, args, ctx) => {
+      const query = textArg("query", args.query, 1, 64);
+      const limit = intArg("limit", args.limit ?? 8, 1, 25);
+      const meta = { requestId: ctx.requestId };
+      return unwrap(await callService(ctx, "stock", () => ctx.env.STOCK.search(meta, query, limit)));
+    },
+  },
+  Stock: {
+    quote: (stock, _args, ctx) => ctx.loaders.quotes.load(stock.symbol),
+    history: async (stock, { period }, ctx) => (await ctx.loaders.history(period).load(stock.symbol)) ?? [],
+  },
+  WatchlistItem: {
+    stock: (item, _args, ctx) => ctx.loaders.instruments.load(item.symbol),
+  },
+};
+
+/** loadMany answers errors in place; a failed batch fails the field as a whole. */
+function rethrowFirst<T>(results: (T | Error)[]): T[] {
+  const error = results.find((r): r is Error => r instanceof Error);
+  if (error) throw error;
+  return results as T[];
+}

@@ -1,0 +1,50 @@
+/** Any user (admins): `user`, `users`, `roles`, and role grants. */
+import { idArg, intArg } from "../arguments";
+import type { GatewayContext } from "../context";
+import { graphQLError } from "../errors";
+import type { Resolvers } from "../resolvers.generated";
+import { callService, unwrap } from "../services";
+
+const meta = (ctx: GatewayContext) => ({ requestId: ctx.requestId });
+
+/** The user a role change is about: NOT_FOUND when there is no such account. */
+async function existingUser(ctx: GatewayContext, userId: string) {
+  const account = await ctx.loaders.accounts.load(idArg("userId", userId));
+  if (!account) throw graphQLError("NOT_FOUND", `No user has the id ${userId}.`);
+  return account;
+}
+
+export const userResolvers: Resolvers = {
+  Query: {
+    user: (_root, { id }, ctx) => ctx.loaders.accounts.load(idArg("id", id)),
+    users: async (_root, args, ctx) => {
+      const first = intArg("first", args.first ?? 20, 1, 100);
+      const page = { first, ...(args.after != null ? { after: args.after } : {}) };
+      const result = unwrap(await callService(ctx, "auth", () => ctx.env.AUTH.listAccounts(meta(ctx), page)));
+      for (const account of result.accounts) ctx.loaders.accounts.prime(account.id, account);
+      return {
+        edges: result.accounts.map((account) => ({ cursor: account.cursor, node: account })),
+        pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
+      };
+    },
+    roles: async (_root, _args, ctx) => callService(ctx, "security", () => ctx.env.SECURITY.roles(meta(ctx))),
+  },
+  User: {
+    profile: (user, _args, ctx) => ctx.loaders.profiles.load(user.id),
+    roles: async (user, _args, ctx) => (await ctx.loaders.access.load(user.id))?.roles ?? [],
+  },
+  Mutation: {
+    assignRole: async (_root, { userId, role }, ctx) => {
+      const user = await existingUser(ctx, userId);
+      const access = unwrap(await callService(ctx, "security", () => ctx.env.SECURITY.grantRole(meta(ctx), user.id, role)));
+      ctx.loaders.access.clear(user.id).prime(user.id, access);
+      return user;
+    },
+    revokeRole: async (_root, { userId, role }, ctx) => {
+      const user = await existingUser(ctx, userId);
+      const access = unwrap(await callService(ctx, "security", () => ctx.env.SECURITY.revokeRole(meta(ctx), user.id, role)));
+      ctx.loaders.access.clear(user.id).prime(user.id, access);
+      return user;
+    },
+  },
+};

@@ -1,0 +1,57 @@
+/** The signed-in caller: `me`, `hasPermission`, and their own profile and watchlist. */
+import { badUserInput, unauthenticated } from "../errors";
+import { symbolArg, textArg } from "../arguments";
+import type { GatewayContext } from "../context";
+import type { Resolvers } from "../resolvers.generated";
+import { callService, unwrap } from "../services";
+
+function viewerId(ctx: GatewayContext): string {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer.userId;
+}
+
+const meta = (ctx: GatewayContext) => ({ requestId: ctx.requestId });
+
+export const viewerResolvers: Resolvers = {
+  Query: {
+    me: (_root, _args, ctx) => ctx.viewer,
+    hasPermission: async (_root, { permission }, ctx) =>
+      ctx.viewer ? (await ctx.permissionsOf(ctx.viewer.roles)).includes(permission) : false,
+  },
+  Viewer: {
+    id: (viewer) => viewer.userId,
+    email: async (viewer, _args, ctx) => {
+      const account = await ctx.loaders.accounts.load(viewer.userId);
+      // A valid token for a deleted account: its session is being revoked.
+      if (!account) throw unauthenticated();
+      return account.email;
+    },
+    profile: (viewer, _args, ctx) => ctx.loaders.profiles.load(viewer.userId),
+    roles: (viewer) => viewer.roles,
+    permissions: (viewer, _args, ctx) => ctx.permissionsOf(viewer.roles),
+    watchlist: async (viewer, _args, ctx) =>
+      unwrap(await callService(ctx, "user", () => ctx.env.USER.watchlist(meta(ctx), viewer.userId))),
+  },
+  Mutation: {
+    updateProfile: async (_root, { input }, ctx) => {
+      const userId = viewerId(ctx);
+      const patch = {
+        ...(input.firstName != null ? { firstName: textArg("input.firstName", input.firstName, 1, 100) } : {}),
+        ...(input.lastName != null ? { lastName: textArg("input.lastName", input.lastName, 1, 100) } : {}),
+      };
+      if (Object.keys(patch).length === 0) throw badUserInput("input", "give firstName, lastName or both");
+      return unwrap(await callService(ctx, "user", () => ctx.env.USER.updateProfile(meta(ctx), userId, patch)));
+    },
+    addToWatchlist: async (_root, args, ctx) => {
+      const userId = viewerId(ctx);
+      const symbol = symbolArg(args.symbol);
+      if (!(await ctx.loaders.instruments.load(symbol))) throw badUserInput("symbol", `${symbol} is not a known instrument`);
+      return unwrap(await callService(ctx, "user", () => ctx.env.USER.addToWatchlist(meta(ctx), userId, symbol)));
+    },
+    removeFromWatchlist: async (_root, args, ctx) => {
+      const userId = viewerId(ctx);
+      const symbol = symbolArg(args.symbol);
+      return unwrap(await callService(ctx, "user", () => ctx.env.USER.removeFromWatchlist(meta(ctx), userId, symbol)));
+    },
+  },
+};

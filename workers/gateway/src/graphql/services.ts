@@ -1,0 +1,30 @@
+/**
+ * Every call from the gateway to an internal service goes through here: a timeout, and a
+ * failure (throw or timeout) becomes SERVICE_UNAVAILABLE on the fields that needed it,
+ * never a failed request. Expected failures (RpcResult) become their contract codes.
+ */
+import type { RpcResult } from "../../../../shared/rpc";
+import { withTimeout } from "../../../../shared/timeout";
+import type { GatewayContext } from "./context";
+import { fromServiceFailure, serviceUnavailable } from "./errors";
+
+export type ServiceName = "auth" | "security" | "user" | "stock";
+
+/** How long one RPC may take before the fields that need it give up. */
+export const SERVICE_TIMEOUT_MS = 3_000;
+
+export async function callService<T>(ctx: GatewayContext, service: ServiceName, invoke: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await withTimeout(invoke(), SERVICE_TIMEOUT_MS);
+  } catch (error) {
+    ctx.log.error("service call failed", { service, error, durationMs: performance.now() - started });
+    throw serviceUnavailable(service);
+  }
+}
+
+/** The value of an expected-failure result, or the failure as a GraphQL error. */
+export function unwrap<T>(result: RpcResult<T>): T {
+  if (!result.ok) throw fromServiceFailure(result.error);
+  return result.value;
+}
