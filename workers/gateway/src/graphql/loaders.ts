@@ -16,10 +16,10 @@ const MAX_BATCH = 100;
 
 type Batch<T> = (meta: { requestId: string }, keys: string[]) => Promise<RpcResult<Record<string, T>>>;
 
-function batchLoader<T>(ctx: GatewayContext, service: ServiceName, fetchBatch: Batch<T>) {
+function batchLoader<T>(ctx: GatewayContext, service: ServiceName, method: string, fetchBatch: Batch<T>) {
   return new DataLoader<string, T | null>(
     async (keys) => {
-      const found = unwrap(await callService(ctx, service, () => fetchBatch({ requestId: ctx.requestId }, [...keys])));
+      const found = unwrap(await callService(ctx, service, method, () => fetchBatch({ requestId: ctx.requestId }, [...keys])));
       return keys.map((key) => found[key] ?? null);
     },
     { maxBatchSize: MAX_BATCH },
@@ -30,15 +30,15 @@ export function createLoaders(ctx: GatewayContext) {
   const { env } = ctx;
   const histories = new Map<HistoryPeriod, DataLoader<string, Candle[] | null>>();
   return {
-    accounts: batchLoader<Account>(ctx, "auth", (meta, ids) => env.AUTH.accounts(meta, ids)),
-    access: batchLoader<Access>(ctx, "security", (meta, ids) => env.SECURITY.access(meta, ids)),
-    profiles: batchLoader<Profile>(ctx, "user", (meta, ids) => env.USER.profiles(meta, ids)),
-    instruments: batchLoader<Instrument>(ctx, "stock", (meta, symbols) => env.STOCK.instruments(meta, symbols)),
-    quotes: batchLoader<Quote>(ctx, "stock", (meta, symbols) => env.STOCK.quotes(meta, symbols)),
+    accounts: batchLoader<Account>(ctx, "auth", "accounts", (meta, ids) => env.AUTH.accounts(meta, ids)),
+    access: batchLoader<Access>(ctx, "security", "access", (meta, ids) => env.SECURITY.access(meta, ids)),
+    profiles: batchLoader<Profile>(ctx, "user", "profiles", (meta, ids) => env.USER.profiles(meta, ids)),
+    instruments: batchLoader<Instrument>(ctx, "stock", "instruments", (meta, symbols) => env.STOCK.instruments(meta, symbols)),
+    quotes: batchLoader<Quote>(ctx, "stock", "quotes", (meta, symbols) => env.STOCK.quotes(meta, symbols)),
     history(period: HistoryPeriod) {
       let loader = histories.get(period);
       if (!loader) {
-        loader = batchLoader<Candle[]>(ctx, "stock", (meta, symbols) => env.STOCK.history(meta, symbols, period));
+        loader = batchLoader<Candle[]>(ctx, "stock", "history", (meta, symbols) => env.STOCK.history(meta, symbols, period));
         histories.set(period, loader);
       }
       return loader;

@@ -13,12 +13,20 @@ export type ServiceName = "auth" | "security" | "user" | "stock";
 /** How long one RPC may take before the fields that need it give up. */
 export const SERVICE_TIMEOUT_MS = 3_000;
 
-export async function callService<T>(ctx: GatewayContext, service: ServiceName, invoke: () => Promise<T>): Promise<T> {
+/** Each call is one log line ("rpc"), so a request's fan-out can be read (and counted) per request id. */
+export async function callService<T>(
+  ctx: GatewayContext,
+  service: ServiceName,
+  method: string,
+  invoke: () => Promise<T>,
+): Promise<T> {
   const started = performance.now();
   try {
-    return await withTimeout(invoke(), SERVICE_TIMEOUT_MS);
+    const answer = await withTimeout(invoke(), SERVICE_TIMEOUT_MS);
+    ctx.log.info("rpc", { service, method, outcome: "ok", durationMs: performance.now() - started });
+    return answer;
   } catch (error) {
-    ctx.log.error("service call failed", { service, error, durationMs: performance.now() - started });
+    ctx.log.error("rpc", { service, method, outcome: "failed", error, durationMs: performance.now() - started });
     throw serviceUnavailable(service);
   }
 }

@@ -14,7 +14,7 @@ export const stockResolvers: Resolvers = {
       const query = textArg("query", args.query, 1, 64);
       const limit = intArg("limit", args.limit ?? 8, 1, 25);
       const meta = { requestId: ctx.requestId };
-      return unwrap(await callService(ctx, "stock", () => ctx.env.STOCK.search(meta, query, limit)));
+      return unwrap(await callService(ctx, "stock", "search", () => ctx.env.STOCK.search(meta, query, limit)));
     },
   },
   Stock: {

@@ -20,14 +20,14 @@ export const userResolvers: Resolvers = {
     users: async (_root, args, ctx) => {
       const first = intArg("first", args.first ?? 20, 1, 100);
       const page = { first, ...(args.after != null ? { after: args.after } : {}) };
-      const result = unwrap(await callService(ctx, "auth", () => ctx.env.AUTH.listAccounts(meta(ctx), page)));
+      const result = unwrap(await callService(ctx, "auth", "listAccounts", () => ctx.env.AUTH.listAccounts(meta(ctx), page)));
       for (const account of result.accounts) ctx.loaders.accounts.prime(account.id, account);
       return {
         edges: result.accounts.map((account) => ({ cursor: account.cursor, node: account })),
         pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
       };
     },
-    roles: async (_root, _args, ctx) => callService(ctx, "security", () => ctx.env.SECURITY.roles(meta(ctx))),
+    roles: async (_root, _args, ctx) => callService(ctx, "security", "roles", () => ctx.env.SECURITY.roles(meta(ctx))),
   },
   User: {
     profile: (user, _args, ctx) => ctx.loaders.profiles.load(user.id),
@@ -36,13 +36,13 @@ export const userResolvers: Resolvers = {
   Mutation: {
     assignRole: async (_root, { userId, role }, ctx) => {
       const user = await existingUser(ctx, userId);
-      const access = unwrap(await callService(ctx, "security", () => ctx.env.SECURITY.grantRole(meta(ctx), user.id, role)));
+      const access = unwrap(await callService(ctx, "security", "grantRole", () => ctx.env.SECURITY.grantRole(meta(ctx), user.id, role)));
       ctx.loaders.access.clear(user.id).prime(user.id, access);
       return user;
     },
     revokeRole: async (_root, { userId, role }, ctx) => {
       const user = await existingUser(ctx, userId);
-      const access = unwrap(await callService(ctx, "security", () => ctx.env.SECURITY.revokeRole(meta(ctx), user.id, role)));
+      const access = unwrap(await callService(ctx, "security", "revokeRole", () => ctx.env.SECURITY.revokeRole(meta(ctx), user.id, role)));
       ctx.loaders.access.clear(user.id).prime(user.id, access);
       return user;
     },

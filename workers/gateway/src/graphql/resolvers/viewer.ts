@@ -30,7 +30,7 @@ export const viewerResolvers: Resolvers = {
     roles: (viewer) => viewer.roles,
     permissions: (viewer, _args, ctx) => ctx.permissionsOf(viewer.roles),
     watchlist: async (viewer, _args, ctx) =>
-      unwrap(await callService(ctx, "user", () => ctx.env.USER.watchlist(meta(ctx), viewer.userId))),
+      unwrap(await callService(ctx, "user", "watchlist", () => ctx.env.USER.watchlist(meta(ctx), viewer.userId))),
   },
   Mutation: {
     updateProfile: async (_root, { input }, ctx) => {
@@ -40,18 +40,18 @@ export const viewerResolvers: Resolvers = {
         ...(input.lastName != null ? { lastName: textArg("input.lastName", input.lastName, 1, 100) } : {}),
       };
       if (Object.keys(patch).length === 0) throw badUserInput("input", "give firstName, lastName or both");
-      return unwrap(await callService(ctx, "user", () => ctx.env.USER.updateProfile(meta(ctx), userId, patch)));
+      return unwrap(await callService(ctx, "user", "updateProfile", () => ctx.env.USER.updateProfile(meta(ctx), userId, patch)));
     },
     addToWatchlist: async (_root, args, ctx) => {
       const userId = viewerId(ctx);
       const symbol = symbolArg(args.symbol);
       if (!(await ctx.loaders.instruments.load(symbol))) throw badUserInput("symbol", `${symbol} is not a known instrument`);
-      return unwrap(await callService(ctx, "user", () => ctx.env.USER.addToWatchlist(meta(ctx), userId, symbol)));
+      return unwrap(await callService(ctx, "user", "addToWatchlist", () => ctx.env.USER.addToWatchlist(meta(ctx), userId, symbol)));
     },
     removeFromWatchlist: async (_root, args, ctx) => {
       const userId = viewerId(ctx);
       const symbol = symbolArg(args.symbol);
-      return unwrap(await callService(ctx, "user", () => ctx.env.USER.removeFromWatchlist(meta(ctx), userId, symbol)));
+      return unwrap(await callService(ctx, "user", "removeFromWatchlist", () => ctx.env.USER.removeFromWatchlist(meta(ctx), userId, symbol)));
     },
   },
 };
