@@ -6,7 +6,7 @@ import DataLoader from "dataloader";
 import type { Account } from "../../../auth/src/types";
 import type { Access } from "../../../security/src/types";
 import type { Candle, HistoryPeriod, Instrument, Quote } from "../../../stock/src/types";
-import type { Profile } from "../../../user/src/types";
+import type { Overview, Profile } from "../../../user/src/types";
 import type { RpcResult } from "../../../../shared/rpc";
 import type { GatewayContext } from "./context";
 import { callService, unwrap, type ServiceName } from "./services";
@@ -29,7 +29,13 @@ function batchLoader<T>(ctx: GatewayContext, service: ServiceName, method: strin
 export function createLoaders(ctx: GatewayContext) {
   const { env } = ctx;
   const histories = new Map<HistoryPeriod, DataLoader<string, Candle[] | null>>();
+  let overview: Promise<Overview> | undefined;
   return {
+    /** The caller's profile and watchlist in one call, however many fields need them. */
+    overview(userId: string): Promise<Overview> {
+      overview ??= callService(ctx, "user", "overview", () => env.USER.overview({ requestId: ctx.requestId }, userId)).then(unwrap);
+      return overview;
+    },
     accounts: batchLoader<Account>(ctx, "auth", "accounts", (meta, ids) => env.AUTH.accounts(meta, ids)),
     access: batchLoader<Access>(ctx, "security", "access", (meta, ids) => env.SECURITY.access(meta, ids)),
     profiles: batchLoader<Profile>(ctx, "user", "profiles", (meta, ids) => env.USER.profiles(meta, ids)),

@@ -26,11 +26,10 @@ export const viewerResolvers: Resolvers = {
       if (!account) throw unauthenticated();
       return account.email;
     },
-    profile: (viewer, _args, ctx) => ctx.loaders.profiles.load(viewer.userId),
+    profile: async (viewer, _args, ctx) => (await ctx.loaders.overview(viewer.userId)).profile,
     roles: (viewer) => viewer.roles,
     permissions: (viewer, _args, ctx) => ctx.permissionsOf(viewer.roles),
-    watchlist: async (viewer, _args, ctx) =>
-      unwrap(await callService(ctx, "user", "watchlist", () => ctx.env.USER.watchlist(meta(ctx), viewer.userId))),
+    watchlist: async (viewer, _args, ctx) => (await ctx.loaders.overview(viewer.userId)).watchlist,
   },
   Mutation: {
     updateProfile: async (_root, { input }, ctx) => {

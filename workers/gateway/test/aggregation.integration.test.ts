@@ -1,0 +1,82 @@
+/**
+ * No N+1: the gateway logs one "rpc" line per call to an internal service, stamped with
+ * the request id; these tests read the real Workers' logs and count the calls of one
+ * request per service and method.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedInstruments } from "../../stock/src/seed/instruments.ts";
+import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { graphql, signUp, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
+
+let platform: Platform;
+let member: SignedIn;
+let admin: SignedIn;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  [member, admin] = await Promise.all([signUp(platform, "watcher"), signUpAdmin(platform)]);
+  await Promise.all(Array.from({ length: 20 }, () => signUp(platform, "crowd")));
+  const user = (await platform.worker("user").getExport()) as unknown as {
+    addToWatchlist(meta: { requestId: string }, userId: string, symbol: string): Promise<{ ok: boolean }>;
+  };
+  // A full watchlist: every seeded instrument, then made-up symbols up to the cap of 100.
+  const symbols = seedInstruments.map((i) => i.symbol);
+  for (let i = 0; symbols.length < 100; i++) symbols.push(`ZZ${i}`);
+  for (const symbol of symbols) {
+    const added = await user.addToWatchlist({ requestId: "test-setup-watchlist" }, member.userId, symbol);
+    if (!added.ok) throw new Error(`could not add ${symbol}`);
+  }
+});
+afterAll(() => platform?.stop());
+
+/** "service.method" -> how many times the gateway called it for this request id. */
+function rpcCalls(requestId: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const log of platform.harness.getLogs()) {
+    let line: { message?: string; requestId?: string; service?: string; method?: string } | undefined;
+    try {
+      line = JSON.parse(log.message) as typeof line;
+    } catch {
+      continue;
+    }
+    if (line?.message !== "rpc" || line.requestId !== requestId) continue;
+    const key = `${line.service}.${line.method}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+describe("aggregation without N+1", () => {
+  it("me with a 100-symbol watchlist: one user call, no security call once warm, one stock call per kind", async () => {
+    await graphql(platform, "{ me { permissions } }", { token: member.token }); // warms the role map
+    const requestId = "aggregation-me-0001";
+    const response = await graphql<{ me: { watchlist: { stock: { quote: unknown; history: unknown[] } | null }[] } }>(
+      platform,
+      "{ me { profile { firstName } roles permissions watchlist { symbol stock { symbol quote { price } history(period: ONE_MONTH) { close } } } } }",
+      { token: member.token, requestId },
+    );
+    expect(response.errors).toBeUndefined();
+    const watchlist = response.data!.me.watchlist;
+    expect(watchlist).toHaveLength(100);
+    expect(watchlist.filter((item) => item.stock?.quote)).toHaveLength(seedInstruments.length);
+    expect(rpcCalls(requestId)).toEqual({
+      "user.overview": 1,
+      "stock.instruments": 1,
+      "stock.quotes": 1,
+      "stock.history": 1,
+    });
+  });
+
+  it("users(first: 100) with profiles and roles: one call per service", async () => {
+    await graphql(platform, "{ roles { name } }", { token: admin.token }); // warms the role map
+    const requestId = "aggregation-users-0001";
+    const response = await graphql<{ users: { edges: unknown[] } }>(
+      platform,
+      "{ users(first: 100) { edges { node { id email profile { firstName } roles } } } }",
+      { token: admin.token, requestId },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.users.edges).toHaveLength(22);
+    expect(rpcCalls(requestId)).toEqual({ "auth.listAccounts": 1, "user.profiles": 1, "security.access": 1 });
+  });
+});
