@@ -34,6 +34,6 @@ export function withChange(quote: Omit<Quote, "change" | "changePercent">): Quot
   return {
     ...quote,
     change: round2(change),
-    changePercent: quote.previousClose === 0 ? 0 : Math.round((change / quote.previousClose) * 10_000) / 10_000 * 100,
+    changePercent: quote.previousClose === 0 ? 0 : Math.round((change / quote.previousClose) * 1_000_000) / 10_000,
   };
 }
