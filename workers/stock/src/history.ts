@@ -71,7 +71,8 @@ export async function getHistory(deps: HistoryDeps, symbols: string[], period: H
 
   const coverage = new Map((await readCoverage(deps.db, symbols)).map((c) => [c.symbol, c]));
   const writes = await Promise.all(symbols.map((symbol) => fillGaps(deps, symbol, coverage.get(symbol), readFrom, today, now, log)));
-  await deps.db.batch(writes.flat());
+  const statements = writes.flat();
+  if (statements.length > 0) await deps.db.batch(statements);
 
   const bySymbol = Map.groupBy(await readBars(deps.db, symbols, readFrom), (bar: StoredBar) => bar.symbol);
   const history: Record<string, Candle[]> = {};
