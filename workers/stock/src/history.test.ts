@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { countingDatabase, countingProvider, failingProvider, log, resetState, SATURDAY, testDeps, WEDNESDAY_NOON } from "../test/support";
+import { countingDatabase, countingProvider, failingProvider, log, resetState, SATURDAY, testDeps } from "../test/support";
 import { D1_MAX_BOUND_PARAMETERS } from "./db/database";
 import { getHistory } from "./history";
 import { isTradingDay } from "./market";
