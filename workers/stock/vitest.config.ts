@@ -1,3 +1,6 @@
+import { mergeConfig } from "vitest/config";
 import { workerTestProject } from "../../shared/testing/node/worker-project.ts";
 
-export default workerTestProject("stock");
+export default mergeConfig(workerTestProject("stock"), {
+  test: { globalSetup: ["./test/node/global-setup.ts"] },
+});

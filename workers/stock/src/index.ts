@@ -1,14 +1,64 @@
 /** The stock service: instruments, quotes, history and search, reached only over Workers RPC. */
 import { InternalEntrypoint } from "../../../shared/internal-entrypoint";
-import { healthReport, type CallMeta, type HealthReport } from "../../../shared/rpc";
+import { createLogger, type Logger } from "../../../shared/logger";
+import { healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadStockConfig } from "./config";
+import { createDeps, type StockDeps } from "./deps";
+import { getHistory } from "./history";
+import { getInstruments } from "./instruments";
+import { getQuotes } from "./quotes";
+import { search } from "./search";
+import type { Candle, HistoryPeriod, Instrument, Quote, SearchResult } from "./types";
+import { parsePeriod, parseSearch, parseSymbols } from "./validation";
+
+export type * from "./types";
+
+/** One set of dependencies per isolate (the runtime hands an isolate one env object). */
+const depsByEnv = new WeakMap<object, StockDeps>();
 
 export default class StockService extends InternalEntrypoint<StockEnv> {
   health(meta: CallMeta): Promise<HealthReport> {
     return healthReport("stock", meta, {
       config: async () => loadStockConfig(this.env),
       database: () => this.env.STOCK_DB.prepare("SELECT 1").first(),
-      cache: () => this.env.QUOTE_CACHE.get("health-probe"),
+      cache: () => this.#deps().cache.getMany(["health-probe"]),
     });
+  }
+
+  async instruments(meta: CallMeta, symbols: string[]): Promise<RpcResult<Record<string, Instrument>>> {
+    const input = parseSymbols(symbols);
+    if (!input.ok) return input.failure;
+    const waitUntil = (work: Promise<unknown>) => this.ctx.waitUntil(work);
+    return success(await getInstruments({ ...this.#deps(), waitUntil }, input.value, this.#log(meta)));
+  }
+
+  async quotes(meta: CallMeta, symbols: string[]): Promise<RpcResult<Record<string, Quote>>> {
+    const input = parseSymbols(symbols);
+    if (!input.ok) return input.failure;
+    return success(await getQuotes(this.#deps(), input.value, this.#log(meta)));
+  }
+
+  async history(meta: CallMeta, symbols: string[], period: HistoryPeriod): Promise<RpcResult<Record<string, Candle[]>>> {
+    const input = parseSymbols(symbols);
+    if (!input.ok) return input.failure;
+    const validPeriod = parsePeriod(period);
+    if (!validPeriod.ok) return validPeriod.failure;
+    return success(await getHistory(this.#deps(), input.value, validPeriod.value, this.#log(meta)));
+  }
+
+  async search(meta: CallMeta, query: string, limit: number): Promise<RpcResult<SearchResult[]>> {
+    const input = parseSearch(query, limit);
+    if (!input.ok) return input.failure;
+    return success(await search(this.#deps(), input.value.query, input.value.limit, this.#log(meta)));
+  }
+
+  #deps(): StockDeps {
+    let deps = depsByEnv.get(this.env);
+    if (!deps) depsByEnv.set(this.env, (deps = createDeps(this.env, loadStockConfig(this.env))));
+    return deps;
+  }
+
+  #log(meta: CallMeta): Logger {
+    return createLogger({ service: "stock", requestId: meta.requestId, level: loadStockConfig(this.env).LOG_LEVEL });
   }
 }

@@ -36,3 +36,15 @@ export const dailyBars = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.symbol, t.date] })],
 );
+
+/**
+ * The date range of daily bars already fetched per symbol (a provider may have no bars in
+ * part of it: an IPO, a holiday), so stored bars are reused and only what lies outside is
+ * fetched. `checkedAt` (epoch ms) dates the last fetch of the range's recent end.
+ */
+export const barCoverage = sqliteTable("bar_coverage", {
+  symbol: text("symbol").primaryKey(),
+  fromDate: text("from_date").notNull(),
+  toDate: text("to_date").notNull(),
+  checkedAt: integer("checked_at").notNull(),
+});
