@@ -9,7 +9,7 @@ export type SecurityDb = DrizzleD1Database;
 export const securityDb = (d1: D1Database): SecurityDb => drizzle(d1);
 
 /** The role that must always keep at least one holder. */
-export const ADMIN_ROLE = "admin";
+const ADMIN_ROLE = "admin";
 
 /** One bound parameter for any number of values, so batches stay under D1's 100-parameter limit. */
 const jsonValues = (values: string[]) => sql`(select value from json_each(${JSON.stringify(values)}))`;
