@@ -114,15 +114,18 @@ export async function refreshRoute(c: AuthContext) {
   if (browser && token !== undefined) requireCsrf(c);
   if (!token) throw fail("UNAUTHENTICATED", "A refresh token is required.");
   const at = nowMs(c);
+  const invalid = () => fail("UNAUTHENTICATED", "The refresh token is invalid or expired.");
+  // Roles first: if security is down the token is not spent and the client can retry.
+  const owner = await sessionOfRefreshToken(c.env.AUTH_DB, token);
+  const user = owner && (await activeUserById(c.env.AUTH_DB, owner.userId));
+  if (!user) throw invalid();
+  const roles = await rolesOf(c, user.id);
   const rotation = await rotateRefreshToken(c.env.AUTH_DB, token, at, REFRESH_REUSE_GRACE_MS);
   if (rotation.kind === "reused") {
     await revocations(c.env).revoke([rotation.sessionId]);
     throw fail("SESSION_REVOKED", "This refresh token was already used; the session has been ended for safety.");
   }
-  if (rotation.kind !== "rotated") throw fail("UNAUTHENTICATED", "The refresh token is invalid or expired.");
-  const user = await activeUserById(c.env.AUTH_DB, rotation.userId);
-  if (!user) throw fail("UNAUTHENTICATED", "The refresh token is invalid or expired.");
-  const roles = await rolesOf(c, user.id);
+  if (rotation.kind !== "rotated") throw invalid();
   const accessToken = await signAccessToken(c.get("config"), { userId: user.id, sessionId: rotation.sessionId, roles }, at);
   const access = { accessToken, tokenType: "Bearer", expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   if (!browser) return c.json({ ...access, refreshToken: rotation.refreshToken, refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS });
@@ -134,7 +137,7 @@ export async function refreshRoute(c: AuthContext) {
 async function authenticated(c: AuthContext): Promise<AccessTokenClaims> {
   const token = presentedAccessToken(c);
   if (token !== undefined) {
-    const verify = accessTokenVerifier(c.get("config"), c.env, c.get("deps").now);
+    const verify = accessTokenVerifier(c.get("config"), c.get("deps").now, c.env);
     const result = await verify(token);
     if (result.ok && (await isSessionActive(c.env.AUTH_DB, result.claims.sid))) return result.claims;
   }
@@ -155,13 +158,9 @@ export async function logoutRoute(c: AuthContext) {
 async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined) {
   const accessToken = presentedAccessToken(c);
   if (accessToken) {
-    const verify = accessTokenVerifier(c.get("config"), c.env, c.get("deps").now);
+    const verify = accessTokenVerifier(c.get("config"), c.get("deps").now);
     const result = await verify(accessToken, { allowExpired: true });
-    if (result.ok || result.reason === "revoked") {
-      // A revoked session's token still names it: logging out again is a no-op, not an error.
-      if (result.ok) return { sessionId: result.claims.sid, userId: result.claims.sub };
-      return null;
-    }
+    if (result.ok) return { sessionId: result.claims.sid, userId: result.claims.sub };
   }
   const refreshToken = bodyRefreshToken ?? getCookie(c, REFRESH_COOKIE);
   if (bodyRefreshToken === undefined && refreshToken !== undefined && accessToken === undefined) requireCsrf(c);

@@ -38,14 +38,17 @@ export async function signAccessToken(config: AuthConfig, subject: AccessTokenSu
 /** The revocation list every access-token check consults (KV + this isolate's memory). */
 export const revocations = (env: AuthEnv) => sessionRevocations(env.REVOKED_SESSIONS, ACCESS_TOKEN_TTL_SECONDS);
 
-/** The shared verifier, with this Worker's own key set and revocation list. */
-export function accessTokenVerifier(config: AuthConfig, env: AuthEnv, now: () => number) {
-  const revoked = revocations(env);
+/**
+ * The shared verifier with this Worker's own key set; with `env`, also its revocation list
+ * (logout goes without: ending an ended session again is fine).
+ */
+export function accessTokenVerifier(config: AuthConfig, now: () => number, env?: AuthEnv) {
+  const revoked = env && revocations(env);
   return createAccessTokenVerifier({
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     keys: () => jsonWebKeySet(config).keys,
-    isRevoked: (sid) => revoked.isRevoked(sid),
+    ...(revoked ? { isRevoked: (sid: string) => revoked.isRevoked(sid) } : {}),
     now,
   });
 }
