@@ -28,9 +28,6 @@ const meta = (c: AuthContext): CallMeta => ({ requestId: c.get("requestId") });
 const nowMs = (c: AuthContext) => c.get("deps").now();
 const unavailable = () => fail("SERVICE_UNAVAILABLE", "A service we depend on failed. Try again shortly.");
 
-/** Reuse of a replaced refresh token within this window is a race, not theft. */
-export const REFRESH_REUSE_GRACE_MS = 10_000;
-
 async function rolesOf(c: AuthContext, userId: string): Promise<string[]> {
   try {
     const result = await c.env.SECURITY.access(meta(c), [userId]);
@@ -120,7 +117,8 @@ export async function refreshRoute(c: AuthContext) {
   const user = owner && (await activeUserById(c.env.AUTH_DB, owner.userId));
   if (!user) throw invalid();
   const roles = await rolesOf(c, user.id);
-  const rotation = await rotateRefreshToken(c.env.AUTH_DB, token, at, REFRESH_REUSE_GRACE_MS);
+  const graceMs = c.get("config").REFRESH_REUSE_GRACE_SECONDS * 1000;
+  const rotation = await rotateRefreshToken(c.env.AUTH_DB, token, at, graceMs);
   if (rotation.kind === "reused") {
     await revocations(c.env).revoke([rotation.sessionId]);
     throw fail("SESSION_REVOKED", "This refresh token was already used; the session has been ended for safety.");

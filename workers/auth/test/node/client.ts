@@ -1,0 +1,46 @@
+/** A small client of the auth API for the integration tests (Node side). */
+import type { Platform } from "../../../../shared/testing/node/platform.ts";
+
+export interface SignedIn {
+  user: { id: string; email: string; roles: string[] };
+  accessToken: string;
+  tokenType: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+export const uniqueEmail = (label = "user") => `${label}-${crypto.randomUUID()}@example.com`;
+export const PASSWORD = "a perfectly fine passphrase";
+
+export function authClient(platform: Platform) {
+  /** Through the gateway, as a client on the internet would call it. */
+  const call = (path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}) =>
+    platform.fetch(path, {
+      method: init.method ?? (init.json === undefined ? "GET" : "POST"),
+      headers: { ...(init.json === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
+      ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+    });
+
+  async function register(email = uniqueEmail(), password = PASSWORD, names = { firstName: "Ada", lastName: "Lovelace" }) {
+    const response = await call("/auth/register", { json: { email, password, ...names } });
+    return { response, body: (await response.json()) as SignedIn & { error?: { code: string } } };
+  }
+
+  async function login(email: string, password = PASSWORD) {
+    const response = await call("/auth/login", { json: { email, password } });
+    return { response, body: (await response.json()) as SignedIn & { error?: { code: string } } };
+  }
+
+  const me = (accessToken: string) => call("/auth/me", { headers: { authorization: `Bearer ${accessToken}` } });
+
+  return { call, register, login, me };
+}
+
+/** Set-Cookie lines by cookie name. */
+export function cookies(response: Response): Record<string, string> {
+  return Object.fromEntries(response.headers.getSetCookie().map((line) => [line.slice(0, line.indexOf("=")), line]));
+}
+
+/** The value of one cookie from a Set-Cookie line. */
+export const cookieValue = (line: string | undefined) => line?.slice(line.indexOf("=") + 1).split(";")[0] ?? "";
