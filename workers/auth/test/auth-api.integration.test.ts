@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
-import { authClient, cookies, cookieValue, PASSWORD, uniqueEmail } from "./node/client.ts";
+import { authClient, cookies, cookieValue, PASSWORD, uniqueEmail, type D1Reader, type KvReader } from "./node/client.ts";
 
 let platform: Platform;
 let client: ReturnType<typeof authClient>;
@@ -136,7 +136,7 @@ describe("POST /auth/logout", () => {
     expect(logout.status).toBe(204);
     expect(logout.headers.getSetCookie().every((line) => /Max-Age=0/.test(line))).toBe(true);
     expect((await client.me(body.accessToken)).status).toBe(401);
-    const gateway = await platform.worker("gateway").getEnv<{ REVOKED_SESSIONS: KVNamespace }>();
+    const gateway = (await platform.worker("gateway").getEnv()) as { REVOKED_SESSIONS: KvReader };
     expect(await gateway.REVOKED_SESSIONS.get(sid)).toBe("1");
     expect((await client.call("/auth/refresh", { json: { refreshToken: body.refreshToken } })).status).toBe(401);
   });
@@ -203,7 +203,7 @@ describe("DELETE /auth/account", () => {
     expect(await user.watchlist(meta, userId)).toMatchObject({ ok: true, value: [] });
     const security = await platform.worker("security").getExport();
     expect(await security.access(meta, [userId])).toEqual({ ok: true, value: { [userId]: { roles: [], permissions: [] } } });
-    const auth = await platform.worker("auth").getEnv<{ AUTH_DB: D1Database }>();
+    const auth = (await platform.worker("auth").getEnv()) as { AUTH_DB: D1Reader };
     const left = await auth.AUTH_DB.prepare("SELECT (SELECT count(*) FROM users WHERE id = ?1) + (SELECT count(*) FROM sessions WHERE user_id = ?1) AS n").bind(userId).first<{ n: number }>();
     expect(left?.n).toBe(0);
     expect((await client.register(email)).response.status).toBe(201);

@@ -44,3 +44,11 @@ export function cookies(response: Response): Record<string, string> {
 
 /** The value of one cookie from a Set-Cookie line. */
 export const cookieValue = (line: string | undefined) => line?.slice(line.indexOf("=") + 1).split(";")[0] ?? "";
+
+/** The bits of workerd bindings these tests read from Node (getEnv()). */
+export interface KvReader {
+  get(key: string): Promise<string | null>;
+}
+export interface D1Reader {
+  prepare(query: string): { bind(...values: unknown[]): { first<T>(): Promise<T | null>; all<T>(): Promise<{ results: T[] }> } };
+}
