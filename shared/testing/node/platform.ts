@@ -19,16 +19,35 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(): Promise<Platform> {
+type WorkerName = (typeof workers)[number]["name"];
+type HarnessWorker = NonNullable<Parameters<typeof createTestHarness>[0]>["workers"][number];
+
+export interface PlatformOptions {
+  /**
+   * More Workers from inline configs (`{ config: { name, main, ... } }`, paths from the
+   * repository root), e.g. fault injectors that stand in front of a real service.
+   */
+  extraWorkers?: HarnessWorker[];
+  /** Per Worker: service bindings pointed at another Worker of the harness, by its name. */
+  bindingOverrides?: Partial<Record<WorkerName, Record<string, string>>>;
+  /** Per Worker: vars over its wrangler.toml's. */
+  vars?: Partial<Record<WorkerName, Record<string, string>>>;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const signingKey = JSON.stringify(await generateSigningJwk("integration-key"));
   const gatewayFirst = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
   const harness = createTestHarness({
     root: repoRoot,
-    workers: gatewayFirst.map((w) => ({
-      configPath: w.config,
-      vars: { ENVIRONMENT: "test" },
-      ...(w.name === "auth" ? { secrets: { JWT_PRIVATE_KEY: signingKey } } : {}),
-    })),
+    workers: [
+      ...gatewayFirst.map((w) => ({
+        configPath: w.config,
+        vars: { ENVIRONMENT: "test", ...options.vars?.[w.name] },
+        ...(options.bindingOverrides?.[w.name] ? { bindingOverrides: options.bindingOverrides[w.name] } : {}),
+        ...(w.name === "auth" ? { secrets: { JWT_PRIVATE_KEY: signingKey } } : {}),
+      })),
+      ...(options.extraWorkers ?? []),
+    ],
   });
   await harness.listen();
   const scriptName = (name: string) => workers.find((w) => w.name === name)!.scriptName;

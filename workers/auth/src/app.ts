@@ -1,27 +1,64 @@
 /** The auth HTTP API of ../shared/contract/auth-api.md. */
 import { Hono } from "hono";
 import { httpErrorResponse } from "../../../shared/errors";
+import { createLogger } from "../../../shared/logger";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { loadAuthConfig } from "./config";
+import type { AuthDeps, AuthHono } from "./context";
+import { HttpError } from "./http";
 import { JWKS_MAX_AGE_SECONDS, jsonWebKeySet } from "./jwks";
+import { deleteAccountRoute, loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, registerRoute } from "./routes";
 
-export const app = new Hono<{ Bindings: AuthEnv; Variables: { requestId: string } }>();
+const ROUTES = {
+  "/auth/register": ["POST"],
+  "/auth/login": ["POST"],
+  "/auth/refresh": ["POST"],
+  "/auth/logout": ["POST"],
+  "/auth/me": ["GET"],
+  "/auth/password": ["POST"],
+  "/auth/account": ["DELETE"],
+  "/auth/.well-known/jwks.json": ["GET"],
+} as const;
 
-app.use(async (c, next) => {
-  const requestId = requestIdFrom(c.req.raw.headers);
-  c.set("requestId", requestId);
-  await next();
-  c.res.headers.set(REQUEST_ID_HEADER, requestId);
-});
+export function createApp(deps: AuthDeps = { now: Date.now }) {
+  const app = new Hono<AuthHono>();
 
-app.get("/auth/.well-known/jwks.json", (c) => {
-  const body = jsonWebKeySet(loadAuthConfig(c.env));
-  return c.json(body, 200, { "cache-control": `public, max-age=${JWKS_MAX_AGE_SECONDS}` });
-});
+  app.use(async (c, next) => {
+    const requestId = requestIdFrom(c.req.raw.headers);
+    const config = loadAuthConfig(c.env);
+    c.set("requestId", requestId);
+    c.set("config", config);
+    c.set("deps", deps);
+    c.set("log", createLogger({ service: "auth", requestId, level: config.LOG_LEVEL }));
+    await next();
+    c.res.headers.set(REQUEST_ID_HEADER, requestId);
+  });
 
-app.notFound(() => httpErrorResponse("NOT_FOUND", "No such route."));
+  app.get("/auth/.well-known/jwks.json", (c) => {
+    const body = jsonWebKeySet(c.get("config"));
+    return c.json(body, 200, { "cache-control": `public, max-age=${JWKS_MAX_AGE_SECONDS}` });
+  });
+  app.post("/auth/register", registerRoute);
+  app.post("/auth/login", loginRoute);
+  app.post("/auth/refresh", refreshRoute);
+  app.post("/auth/logout", logoutRoute);
+  app.get("/auth/me", meRoute);
+  app.post("/auth/password", passwordRoute);
+  app.delete("/auth/account", deleteAccountRoute);
 
-app.onError((error, c) => {
-  console.error(JSON.stringify({ service: "auth", requestId: c.get("requestId"), message: error.message }));
-  return httpErrorResponse("INTERNAL", "Something went wrong on our side.");
-});
+  app.notFound((c) => {
+    const allowed = (ROUTES as Record<string, readonly string[]>)[c.req.path];
+    if (!allowed) return httpErrorResponse("NOT_FOUND", "No such route.");
+    return httpErrorResponse("METHOD_NOT_ALLOWED", `Use ${allowed.join(", ")} here.`, { headers: { allow: allowed.join(", ") } });
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return error.response;
+    createLogger({ service: "auth", requestId: c.get("requestId") }).error("unhandled error", { error });
+    return httpErrorResponse("INTERNAL", "Something went wrong on our side.");
+  });
+
+  return app;
+}
+
+export const app = createApp();

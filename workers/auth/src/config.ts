@@ -30,6 +30,14 @@ export const loadAuthConfig = configLoader(
     JWT_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
     JWT_PRIVATE_KEY: SigningJwk,
     JWT_PREVIOUS_PUBLIC_KEY: v.union([v.pipe(v.optional(v.literal(""), ""), v.transform(() => undefined)), PublicJwk]),
+    /** Reuse of a replaced refresh token this soon after its replacement is a race, not theft (contract: <= 10 s). */
+    REFRESH_REUSE_GRACE_SECONDS: v.pipe(
+      v.optional(v.string(), "10"),
+      v.transform(Number),
+      v.integer("must be a whole number of seconds"),
+      v.minValue(0),
+      v.maxValue(10, "must be at most 10 (the contract's bound)"),
+    ),
   }),
 );
 export type AuthConfig = ReturnType<typeof loadAuthConfig>;

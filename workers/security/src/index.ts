@@ -1,13 +1,73 @@
 /** The security service: roles and permissions (RBAC), reached only over Workers RPC. */
+import * as v from "valibot";
 import { InternalEntrypoint } from "../../../shared/internal-entrypoint";
-import { healthReport, type CallMeta, type HealthReport } from "../../../shared/rpc";
+import { createLogger, type Logger } from "../../../shared/logger";
+import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadSecurityConfig } from "./config";
+import { parseInput, RoleName, UserId, UserIds } from "./input";
+import { accessOf, grant, removeGrants, revoke, roleInfos, securityDb } from "./roles";
+import type { Access, RoleInfo } from "./types";
+
+export type { Access, RoleInfo } from "./types";
+
+const RoleChange = v.object({ userId: UserId, role: RoleName });
 
 export default class SecurityService extends InternalEntrypoint<SecurityEnv> {
+  #db = securityDb(this.env.SECURITY_DB);
+
   health(meta: CallMeta): Promise<HealthReport> {
     return healthReport("security", meta, {
       config: async () => loadSecurityConfig(this.env),
       database: () => this.env.SECURITY_DB.prepare("SELECT 1").first(),
     });
+  }
+
+  /** Roles and permissions of every asked user; users without grants get empty lists. */
+  async access(meta: CallMeta, userIds: string[]): Promise<RpcResult<Record<string, Access>>> {
+    const input = parseInput(v.object({ userIds: UserIds }), { userIds });
+    if (!input.ok) return input;
+    this.#logger(meta).debug("access", { users: input.value.userIds.length });
+    return success(await accessOf(this.#db, input.value.userIds));
+  }
+
+  /** Role name to its permissions, for callers that check permissions themselves. */
+  async rolePermissions(_meta: CallMeta): Promise<Record<string, string[]>> {
+    const infos = await roleInfos(this.#db);
+    return Object.fromEntries(infos.map((role) => [role.name, role.permissions]));
+  }
+
+  roles(_meta: CallMeta): Promise<RoleInfo[]> {
+    return roleInfos(this.#db);
+  }
+
+  async grantRole(meta: CallMeta, userId: string, role: string): Promise<RpcResult<Access>> {
+    const input = parseInput(RoleChange, { userId, role });
+    if (!input.ok) return input;
+    const outcome = await grant(this.#db, input.value.userId, input.value.role, new Date().toISOString());
+    if (!outcome.roleExists) return failure("NOT_FOUND", `Unknown role "${input.value.role}"`);
+    this.#logger(meta).info("role granted", input.value);
+    return success(outcome.access);
+  }
+
+  async revokeRole(meta: CallMeta, userId: string, role: string): Promise<RpcResult<Access>> {
+    const input = parseInput(RoleChange, { userId, role });
+    if (!input.ok) return input;
+    const outcome = await revoke(this.#db, input.value.userId, input.value.role);
+    if (!outcome.roleExists) return failure("NOT_FOUND", `Unknown role "${input.value.role}"`);
+    if (outcome.lastAdmin) return failure("FORBIDDEN", "The last admin cannot lose the admin role");
+    this.#logger(meta).info("role revoked", input.value);
+    return success(outcome.access);
+  }
+
+  /** Drops every grant of a deleted user. An id that is not a UUID holds no grant: nothing to remove. */
+  async removeUser(meta: CallMeta, userId: string): Promise<void> {
+    const logger = this.#logger(meta);
+    if (!v.is(UserId, userId)) return logger.warn("removeUser: not a UUID, nothing to remove", { userId });
+    await removeGrants(this.#db, userId);
+    logger.info("user removed", { userId });
+  }
+
+  #logger(meta: CallMeta): Logger {
+    return createLogger({ service: "security", requestId: meta.requestId, level: loadSecurityConfig(this.env).LOG_LEVEL });
   }
 }

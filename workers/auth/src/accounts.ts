@@ -1,0 +1,47 @@
+/** The accounts RPC of the gateway: lookups by id and a newest-first listing. */
+import * as v from "valibot";
+import { failure, success, type RpcResult } from "../../../shared/rpc";
+import { accountsByIds, accountsPage, type Account, type Cursor } from "./users";
+
+export type { Account };
+
+export interface AccountsPage {
+  accounts: Account[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+const Ids = v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(100));
+const Page = v.object({
+  first: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+  after: v.optional(v.string()),
+});
+const CursorShape = v.tuple([v.string(), v.string()]);
+
+const encodeCursor = ({ createdAt, id }: Account) =>
+  btoa(JSON.stringify([createdAt, id])).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+
+function decodeCursor(cursor: string): Cursor | null {
+  try {
+    const parsed = v.safeParse(CursorShape, JSON.parse(atob(cursor.replaceAll("-", "+").replaceAll("_", "/"))));
+    return parsed.success ? { createdAt: parsed.output[0], id: parsed.output[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function lookUpAccounts(d1: D1Database, userIds: unknown): Promise<RpcResult<Record<string, Account>>> {
+  if (!v.is(Ids, userIds)) return failure("BAD_USER_INPUT", "userIds must be 1 to 100 strings.");
+  return success(await accountsByIds(d1, userIds));
+}
+
+export async function listAccountsPage(d1: D1Database, page: unknown): Promise<RpcResult<AccountsPage>> {
+  const parsed = v.safeParse(Page, page);
+  if (!parsed.success) return failure("BAD_USER_INPUT", "first must be an integer from 1 to 100.");
+  const { first, after } = parsed.output;
+  const cursor = after === undefined ? undefined : decodeCursor(after);
+  if (cursor === null) return failure("BAD_USER_INPUT", "after is not a cursor from a previous page.");
+  const { accounts, hasNextPage } = await accountsPage(d1, first, cursor);
+  const last = accounts.at(-1);
+  return success({ accounts, hasNextPage, endCursor: last ? encodeCursor(last) : null });
+}

@@ -1,0 +1,81 @@
+/**
+ * Registration as one synchronous saga over RPC: credentials here (a `pending` row), the
+ * profile in user, the `member` grant in security, then the row turns `active`. A failed
+ * step undoes the earlier ones, so nothing is left behind; a `pending` row that outlives
+ * its saga (the isolate died mid-way) is never signed in to, and the next registration of
+ * that email clears it.
+ */
+import type { CallMeta } from "../../../shared/rpc";
+import type { Logger } from "../../../shared/logger";
+import { hashPassword } from "./password/hash";
+import { activateUser, deleteUser, insertPendingUser } from "./users";
+import { drizzle } from "drizzle-orm/d1";
+import { and, eq, lt } from "drizzle-orm";
+import { users } from "./db/schema";
+
+export interface Registration {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+}
+
+export type RegistrationResult = { kind: "registered"; userId: string } | { kind: "email-taken" } | { kind: "unavailable" };
+
+export const DEFAULT_ROLE = "member";
+/** A pending row older than this belongs to a saga that died: the email is free again. */
+const ABANDONED_AFTER_MS = 60_000;
+
+/** Undoes whatever a registration did; each step is idempotent. Throws if a service is down. */
+export async function removeAccountData(env: AuthEnv, meta: CallMeta, userId: string): Promise<void> {
+  await env.USER.removeUser(meta, userId);
+  await env.SECURITY.removeUser(meta, userId);
+}
+
+async function clearAbandoned(env: AuthEnv, meta: CallMeta, email: string, nowMs: number, log: Logger): Promise<void> {
+  const cutoff = new Date(nowMs - ABANDONED_AFTER_MS).toISOString();
+  const [stale] = await drizzle(env.AUTH_DB)
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), eq(users.status, "pending"), lt(users.createdAt, cutoff)));
+  if (!stale) return;
+  log.warn("clearing an abandoned registration", { userId: stale.id });
+  await removeAccountData(env, meta, stale.id);
+  await drizzle(env.AUTH_DB).delete(users).where(and(eq(users.id, stale.id), eq(users.status, "pending")));
+}
+
+export async function register(env: AuthEnv, meta: CallMeta, input: Registration, nowMs: number, log: Logger): Promise<RegistrationResult> {
+  const userId = crypto.randomUUID();
+  const now = new Date(nowMs).toISOString();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    await clearAbandoned(env, meta, input.email, nowMs, log);
+  } catch (error) {
+    log.error("could not clear an abandoned registration", { error });
+  }
+  if (!(await insertPendingUser(env.AUTH_DB, { id: userId, email: input.email, passwordHash, now }))) {
+    return { kind: "email-taken" };
+  }
+  try {
+    const profile = await env.USER.createProfile(meta, { userId, firstName: input.firstName, lastName: input.lastName });
+    if (!profile.ok) throw new Error(`createProfile: ${profile.error.code} ${profile.error.message}`);
+    const grant = await env.SECURITY.grantRole(meta, userId, DEFAULT_ROLE);
+    if (!grant.ok) throw new Error(`grantRole: ${grant.error.code} ${grant.error.message}`);
+    await activateUser(env.AUTH_DB, userId);
+    return { kind: "registered", userId };
+  } catch (error) {
+    log.error("registration failed, undoing it", { userId, error });
+    await undo(env, meta, userId, log);
+    return { kind: "unavailable" };
+  }
+}
+
+async function undo(env: AuthEnv, meta: CallMeta, userId: string, log: Logger): Promise<void> {
+  try {
+    await removeAccountData(env, meta, userId);
+    await deleteUser(env.AUTH_DB, userId);
+  } catch (error) {
+    // The row stays `pending`: never usable, and cleared by the next registration of the email.
+    log.error("could not undo a failed registration", { userId, error });
+  }
+}

@@ -1,0 +1,216 @@
+/** The handlers of the auth routes of ../shared/contract/auth-api.md. */
+import { getCookie } from "hono/cookie";
+import type { CallMeta } from "../../../shared/rpc";
+import type { AuthContext } from "./context";
+import {
+  clearSessionCookies,
+  clientAddress,
+  fail,
+  invalidCredentials,
+  jsonBody,
+  presentedAccessToken,
+  rateLimited,
+  REFRESH_COOKIE,
+  requireCsrf,
+  setSessionCookies,
+} from "./http";
+import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password/hash";
+import { register, removeAccountData } from "./registration";
+import { DeleteAccountBody, LoginBody, LogoutBody, PasswordBody, RefreshBody, RegisterBody } from "./schemas";
+import { activeSessionIds, allSessionIds, createSession, deleteSessionsOf, isSessionActive, revokeSessions, rotateRefreshToken, sessionOfRefreshToken } from "./sessions";
+import { countClientAttempt, forgetLoginFailures, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
+import { accessTokenVerifier, opaqueToken, revocations, signAccessToken } from "./tokens";
+import { activeUserByEmail, activeUserById, deleteUser, emailTaken, setPasswordHash, type UserRow } from "./users";
+import type { AccessTokenClaims } from "../../../shared/access-token";
+
+const meta = (c: AuthContext): CallMeta => ({ requestId: c.get("requestId") });
+const nowMs = (c: AuthContext) => c.get("deps").now();
+const unavailable = () => fail("SERVICE_UNAVAILABLE", "A service we depend on failed. Try again shortly.");
+
+async function rolesOf(c: AuthContext, userId: string): Promise<string[]> {
+  try {
+    const result = await c.env.SECURITY.access(meta(c), [userId]);
+    if (result.ok) return result.value[userId]?.roles ?? [];
+    c.get("log").error("security.access refused", { error: result.error });
+  } catch (error) {
+    c.get("log").error("security.access failed", { error });
+  }
+  throw unavailable();
+}
+
+async function limitClient(c: AuthContext): Promise<void> {
+  const address = clientAddress(c);
+  if (!address) return;
+  const decision = await countClientAttempt(c.env.AUTH_DB, address, nowMs(c));
+  if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
+}
+
+/** Starts a session and answers with its tokens in the body and in the three cookies. */
+async function signIn(c: AuthContext, user: UserRow, status: 200 | 201) {
+  const roles = await rolesOf(c, user.id);
+  const at = nowMs(c);
+  const session = await createSession(c.env.AUTH_DB, user.id, at);
+  const accessToken = await signAccessToken(c.get("config"), { userId: user.id, sessionId: session.sessionId, roles }, at);
+  setSessionCookies(c, { accessToken, refreshToken: session.refreshToken }, opaqueToken());
+  return c.json(
+    {
+      user: { id: user.id, email: user.email, roles },
+      accessToken,
+      tokenType: "Bearer",
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      refreshToken: session.refreshToken,
+      refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS,
+    },
+    status,
+  );
+}
+
+/**
+ * Checks a password for an account under the account's throttle. An unknown email costs
+ * the same hash against DUMMY_HASH and answers the same. Upgrades an outdated hash.
+ */
+async function checkPassword(c: AuthContext, email: string, password: string): Promise<UserRow> {
+  const db = c.env.AUTH_DB;
+  const decision = await reserveLoginAttempt(db, email, nowMs(c));
+  if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
+  const user = await activeUserByEmail(db, email);
+  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !matches) throw invalidCredentials();
+  await recordLoginSuccess(db, email);
+  if (needsRehash(user.passwordHash)) {
+    await setPasswordHash(db, user.id, await hashPassword(password), new Date(nowMs(c)).toISOString());
+  }
+  return user;
+}
+
+export async function registerRoute(c: AuthContext) {
+  const body = await jsonBody(c, RegisterBody);
+  await limitClient(c);
+  const taken = () => fail("CONFLICT", "An account with this email already exists.");
+  if (await emailTaken(c.env.AUTH_DB, body.email)) throw taken();
+  const result = await register(c.env, meta(c), body, nowMs(c), c.get("log"));
+  if (result.kind === "email-taken") throw taken();
+  if (result.kind === "unavailable") throw unavailable();
+  const user = await activeUserById(c.env.AUTH_DB, result.userId);
+  if (!user) throw unavailable();
+  return signIn(c, user, 201);
+}
+
+export async function loginRoute(c: AuthContext) {
+  const body = await jsonBody(c, LoginBody);
+  await limitClient(c);
+  const user = await checkPassword(c, body.email, body.password);
+  return signIn(c, user, 200);
+}
+
+export async function refreshRoute(c: AuthContext) {
+  const body = await jsonBody(c, RefreshBody, true);
+  const browser = body.refreshToken === undefined;
+  const token = body.refreshToken ?? getCookie(c, REFRESH_COOKIE);
+  if (browser && token !== undefined) requireCsrf(c);
+  if (!token) throw fail("UNAUTHENTICATED", "A refresh token is required.");
+  const at = nowMs(c);
+  const invalid = () => fail("UNAUTHENTICATED", "The refresh token is invalid or expired.");
+  // Roles first: if security is down the token is not spent and the client can retry.
+  const owner = await sessionOfRefreshToken(c.env.AUTH_DB, token);
+  const user = owner && (await activeUserById(c.env.AUTH_DB, owner.userId));
+  if (!user) throw invalid();
+  const roles = await rolesOf(c, user.id);
+  const graceMs = c.get("config").REFRESH_REUSE_GRACE_SECONDS * 1000;
+  const rotation = await rotateRefreshToken(c.env.AUTH_DB, token, at, graceMs);
+  if (rotation.kind === "reused") {
+    await revocations(c.env).revoke([rotation.sessionId]);
+    throw fail("SESSION_REVOKED", "This refresh token was already used; the session has been ended for safety.");
+  }
+  if (rotation.kind !== "rotated") throw invalid();
+  const accessToken = await signAccessToken(c.get("config"), { userId: user.id, sessionId: rotation.sessionId, roles }, at);
+  const access = { accessToken, tokenType: "Bearer", expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  if (!browser) return c.json({ ...access, refreshToken: rotation.refreshToken, refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS });
+  setSessionCookies(c, { accessToken, refreshToken: rotation.refreshToken }, getCookie(c, "fafnir_csrf") ?? opaqueToken());
+  return c.json(access);
+}
+
+/** The caller's verified access-token claims, or 401. */
+async function authenticated(c: AuthContext): Promise<AccessTokenClaims> {
+  const token = presentedAccessToken(c);
+  if (token !== undefined) {
+    const verify = accessTokenVerifier(c.get("config"), c.get("deps").now, c.env);
+    const result = await verify(token);
+    if (result.ok && (await isSessionActive(c.env.AUTH_DB, result.claims.sid))) return result.claims;
+  }
+  throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
+}
+
+export async function logoutRoute(c: AuthContext) {
+  const body = await jsonBody(c, LogoutBody, true);
+  const session = await sessionToEnd(c, body.refreshToken);
+  if (!session) throw fail("UNAUTHENTICATED", "Sign in first: an access or refresh token is required.");
+  const ids = body.all ? await activeSessionIds(c.env.AUTH_DB, session.userId) : [];
+  await endSessions(c, [...new Set([session.sessionId, ...ids])]);
+  clearSessionCookies(c);
+  return c.body(null, 204);
+}
+
+/** Logout accepts an expired access token, or the refresh token (body or cookie) alone. */
+async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined) {
+  const accessToken = presentedAccessToken(c);
+  if (accessToken) {
+    const verify = accessTokenVerifier(c.get("config"), c.get("deps").now);
+    const result = await verify(accessToken, { allowExpired: true });
+    if (result.ok) return { sessionId: result.claims.sid, userId: result.claims.sub };
+  }
+  const refreshToken = bodyRefreshToken ?? getCookie(c, REFRESH_COOKIE);
+  if (bodyRefreshToken === undefined && refreshToken !== undefined && accessToken === undefined) requireCsrf(c);
+  return refreshToken ? sessionOfRefreshToken(c.env.AUTH_DB, refreshToken) : null;
+}
+
+async function endSessions(c: AuthContext, sessionIds: string[]): Promise<void> {
+  await revokeSessions(c.env.AUTH_DB, sessionIds, nowMs(c));
+  await revocations(c.env).revoke(sessionIds);
+}
+
+export async function meRoute(c: AuthContext) {
+  const claims = await authenticated(c);
+  const user = await activeUserById(c.env.AUTH_DB, claims.sub);
+  if (!user) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
+  const roles = await rolesOf(c, user.id);
+  return c.json({ id: user.id, email: user.email, roles, createdAt: user.createdAt });
+}
+
+export async function passwordRoute(c: AuthContext) {
+  const claims = await authenticated(c);
+  const body = await jsonBody(c, PasswordBody);
+  const account = await activeUserById(c.env.AUTH_DB, claims.sub);
+  if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
+  const user = await checkPassword(c, account.email, body.currentPassword);
+  await setPasswordHash(c.env.AUTH_DB, user.id, await hashPassword(body.newPassword), new Date(nowMs(c)).toISOString());
+  await endSessions(c, await activeSessionIds(c.env.AUTH_DB, user.id, claims.sid));
+  return c.body(null, 204);
+}
+
+/**
+ * Deletes the account: profile and watchlist (user), grants (security), then tokens and
+ * credentials here. Each step is idempotent and auth's own rows go last, so after a
+ * partial failure the same token and password can retry and finish the job.
+ */
+export async function deleteAccountRoute(c: AuthContext) {
+  const claims = await authenticated(c);
+  const body = await jsonBody(c, DeleteAccountBody);
+  const account = await activeUserById(c.env.AUTH_DB, claims.sub);
+  if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
+  const user = await checkPassword(c, account.email, body.password);
+  try {
+    await removeAccountData(c.env, meta(c), user.id);
+  } catch (error) {
+    c.get("log").error("account deletion: a service failed", { userId: user.id, error });
+    throw unavailable();
+  }
+  const db = c.env.AUTH_DB;
+  await revocations(c.env).revoke(await allSessionIds(db, user.id));
+  await deleteSessionsOf(db, user.id);
+  await deleteUser(db, user.id);
+  await forgetLoginFailures(db, user.email);
+  clearSessionCookies(c);
+  return c.body(null, 204);
+}

@@ -1,0 +1,187 @@
+import fc from "fast-check";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { authClient, PASSWORD, uniqueEmail, type D1Reader } from "./node/client.ts";
+
+/**
+ * Registration and deletion across the real auth, user and security Workers. Auth reaches
+ * user and security through fault injectors that forward every call to the real service,
+ * unless a test arms one call to fail.
+ */
+let platform: Platform;
+let client: ReturnType<typeof authClient>;
+
+type Injector = { arm(method: string, times?: number): Promise<void>; disarm(): Promise<void> };
+const injector = async (name: string) => (await platform.harness.getWorker(name).getExport()) as unknown as Injector;
+
+beforeAll(async () => {
+  const standIn = (name: string, service: string) => ({
+    config: {
+      name,
+      main: `workers/auth/test/fixtures/${name}.ts`,
+      compatibility_date: "2026-11-01",
+      services: [{ binding: "REAL", service }],
+    },
+  });
+  platform = await startPlatform({
+    extraWorkers: [standIn("fault-user", "fafnir-user"), standIn("fault-security", "fafnir-security")],
+    bindingOverrides: { auth: { USER: "fault-user", SECURITY: "fault-security" } },
+    vars: { auth: { REFRESH_REUSE_GRACE_SECONDS: "0" } },
+  });
+  client = authClient(platform);
+});
+afterAll(() => platform?.stop());
+afterEach(async () => {
+  await (await injector("fault-user")).disarm();
+});
+
+const meta = { requestId: "registration-integration-0001" };
+
+/** Every account in auth_db is active with a profile and the member grant; nothing is half-registered. */
+async function expectNoPartialUsers(): Promise<number> {
+  const auth = (await platform.worker("auth").getEnv()) as { AUTH_DB: D1Reader };
+  const { results } = await auth.AUTH_DB.prepare("SELECT id, status FROM users").bind().all<{ id: string; status: string }>();
+  expect(results.filter((r) => r.status !== "active")).toEqual([]);
+  const user = await platform.worker("user").getExport();
+  const security = await platform.worker("security").getExport();
+  for (let i = 0; i < results.length; i += 100) {
+    const ids = results.slice(i, i + 100).map((r) => r.id);
+    const profiles = (await user.profiles(meta, ids)) as { ok: true; value: Record<string, unknown> };
+    expect(Object.keys(profiles.value).sort()).toEqual([...ids].sort());
+    const access = (await security.access(meta, ids)) as { ok: true; value: Record<string, { roles: string[] }> };
+    for (const id of ids) expect(access.value[id]?.roles).toContain("member");
+  }
+  const userEnv = (await platform.worker("user").getEnv()) as { USER_DB: D1Reader };
+  const orphans = await userEnv.USER_DB.prepare("SELECT count(*) AS n FROM profiles").bind().first<{ n: number }>();
+  expect(orphans?.n).toBe(results.length);
+  return results.length;
+}
+
+describe("registration as one saga", () => {
+  it("leaves nothing behind when the profile step fails, and answers 503", async () => {
+    const before = await expectNoPartialUsers();
+    await (await injector("fault-user")).arm("createProfile");
+    const email = uniqueEmail("fail-profile");
+    const { response, body } = await client.register(email);
+    expect(response.status).toBe(503);
+    expect(body).toMatchObject({ error: { code: "SERVICE_UNAVAILABLE" } });
+    expect(await expectNoPartialUsers()).toBe(before);
+    expect((await client.login(email)).response.status).toBe(401);
+    expect((await client.register(email)).response.status).toBe(201);
+  });
+
+  it("undoes the profile when the role grant fails, and answers 503", async () => {
+    const before = await expectNoPartialUsers();
+    await (await injector("fault-security")).arm("grantRole");
+    const email = uniqueEmail("fail-grant");
+    const { response } = await client.register(email);
+    expect(response.status).toBe(503);
+    expect(await expectNoPartialUsers()).toBe(before);
+    expect((await client.register(email)).response.status).toBe(201);
+  });
+
+  it("lets exactly one of 50 concurrent registrations of one email succeed", async () => {
+    const email = uniqueEmail("race");
+    const results = await Promise.all(Array.from({ length: 50 }, () => client.register(email)));
+    const statuses = results.map((r) => r.response.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    await expectNoPartialUsers();
+  });
+});
+
+describe("account deletion", () => {
+  it("is completed by a retry after a partial failure", async () => {
+    const email = uniqueEmail("delete");
+    const { body } = await client.register(email);
+    const headers = { authorization: `Bearer ${body.accessToken}` };
+    await (await injector("fault-security")).arm("removeUser");
+    const partial = await client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers });
+    expect(partial.status).toBe(503);
+    // The profile is already gone; the account and its token still work for the retry.
+    const user = await platform.worker("user").getExport();
+    expect(await user.profiles(meta, [body.user.id])).toEqual({ ok: true, value: {} });
+
+    const retry = await client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers });
+    expect(retry.status).toBe(204);
+    const security = await platform.worker("security").getExport();
+    expect(await security.access(meta, [body.user.id])).toEqual({ ok: true, value: { [body.user.id]: { roles: [], permissions: [] } } });
+    expect((await client.me(body.accessToken)).status).toBe(401);
+    expect((await client.register(email)).response.status).toBe(201);
+    await expectNoPartialUsers();
+  });
+});
+
+describe("refresh-token reuse (grace window set to 0 here)", () => {
+  it("revokes the session: 401 SESSION_REVOKED, and the newest token and access token stop working", async () => {
+    const { body } = await client.register();
+    const first = await client.call("/auth/refresh", { json: { refreshToken: body.refreshToken } });
+    const next = (await first.json()) as { accessToken: string; refreshToken: string };
+    const reuse = await client.call("/auth/refresh", { json: { refreshToken: body.refreshToken } });
+    expect(reuse.status).toBe(401);
+    expect(await reuse.json()).toMatchObject({ error: { code: "SESSION_REVOKED" } });
+    const newest = await client.call("/auth/refresh", { json: { refreshToken: next.refreshToken } });
+    expect(newest.status).toBe(401);
+    expect((await client.me(next.accessToken)).status).toBe(401);
+  });
+});
+
+describe("hostile bodies (property-based)", () => {
+  const hostileString = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme", maxLength: 200 }),
+    fc.constantFrom("", " ", "\u0000", "a@b", "admin@fafnir.dev", "' OR 1=1 --", "<script>", "\uD800", "💥".repeat(40), "x".repeat(5000)),
+  );
+  const value = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostileString, { maxLength: 3 }), fc.dictionary(fc.string(), hostileString, { maxKeys: 3 }));
+  const fields = ["email", "password", "firstName", "lastName", "refreshToken", "all", "currentPassword", "newPassword", "__proto__", "constructor"];
+  const jsonBody = fc.oneof(
+    fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 6 }).map((o) => JSON.stringify(o)),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fc.string({ maxLength: 300 }),
+    fc.constant('{"email": "a@example.com", "password": "aaaaaaaa", "firstName": "A", "lastName": '),
+  );
+  const contentType = fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", undefined);
+  const route = fc.constantFrom(
+    ["POST", "/auth/register"],
+    ["POST", "/auth/login"],
+    ["POST", "/auth/refresh"],
+    ["POST", "/auth/logout"],
+    ["POST", "/auth/password"],
+    ["DELETE", "/auth/account"],
+  );
+
+  it("never answers 500 and never stores a partial user", async () => {
+    const { body: signedIn } = await client.register();
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(route, jsonBody, contentType, fc.boolean(), async ([method, path], raw, type, withToken) => {
+        const headers: Record<string, string> = { "cf-connecting-ip": client.randomAddress() };
+        if (type) headers["content-type"] = type;
+        if (withToken) headers.authorization = `Bearer ${signedIn.accessToken}`;
+        const response = await platform.fetch(path!, { method: method!, headers, body: raw });
+        seen.add(response.status);
+        expect(response.status).toBeLessThan(500);
+        if (response.status >= 400) {
+          const error = (await response.json()) as { error: { code: string; message: string } };
+          expect(typeof error.error.code).toBe("string");
+          expect(typeof error.error.message).toBe("string");
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(seen.has(400) && seen.has(415)).toBe(true);
+    await expectNoPartialUsers();
+  });
+
+  it("accepts any well-formed registration or refuses it with 400/409, never a 500", async () => {
+    const name = fc.string({ unit: "grapheme", minLength: 0, maxLength: 120 });
+    await fc.assert(
+      fc.asyncProperty(fc.emailAddress(), fc.string({ unit: "grapheme", minLength: 0, maxLength: 140 }), name, name, async (email, password, firstName, lastName) => {
+        const response = await client.call("/auth/register", { json: { email, password, firstName, lastName } });
+        expect([201, 400, 409]).toContain(response.status);
+      }),
+      { numRuns: 40 },
+    );
+    await expectNoPartialUsers();
+  });
+});

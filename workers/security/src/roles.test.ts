@@ -1,0 +1,49 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { accessOf, grant, revoke, securityDb } from "./roles";
+
+/** The D1 binding, recording every statement it prepares. */
+function recordingD1(d1: D1Database) {
+  const statements: string[] = [];
+  const recording = new Proxy(d1, {
+    get(target, property) {
+      if (property === "prepare") {
+        return (query: string) => {
+          statements.push(query);
+          return target.prepare(query);
+        };
+      }
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { d1: recording, statements };
+}
+
+describe("accessOf", () => {
+  it("reads the access of 100 users in one query with one bound parameter", async () => {
+    const ids = Array.from({ length: 100 }, () => crypto.randomUUID());
+    await env.SECURITY_DB.batch(
+      ids.map((id) => env.SECURITY_DB.prepare("INSERT INTO user_roles VALUES (?, 'member', ?)").bind(id, new Date().toISOString())),
+    );
+    const { d1, statements } = recordingD1(env.SECURITY_DB);
+    const access = await accessOf(securityDb(d1), ids);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.match(/\?/g)).toHaveLength(1);
+    expect(Object.values(access).every((a) => a.roles.join() === "member")).toBe(true);
+    expect(Object.keys(access)).toHaveLength(100);
+  });
+});
+
+describe("revoke", () => {
+  it("leaves one admin when the last two are revoked concurrently in one isolate", async () => {
+    await env.SECURITY_DB.prepare("DELETE FROM user_roles WHERE role = 'admin'").run();
+    const db = securityDb(env.SECURITY_DB);
+    const admins = [crypto.randomUUID(), crypto.randomUUID()];
+    for (const admin of admins) await grant(db, admin, "admin", new Date().toISOString());
+    const outcomes = await Promise.all(admins.map((admin) => revoke(db, admin, "admin")));
+    expect(outcomes.filter((outcome) => outcome.roleExists && outcome.lastAdmin)).toHaveLength(1);
+    const { results } = await env.SECURITY_DB.prepare("SELECT user_id FROM user_roles WHERE role = 'admin'").all();
+    expect(results).toHaveLength(1);
+  });
+});

@@ -1,0 +1,109 @@
+/** The RBAC queries: every read is one D1 round trip, every guarded write one atomic statement. */
+import { and, asc, eq, gt, inArray, ne, or, sql } from "drizzle-orm";
+import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import { rolePermissions, roles, userRoles } from "./db/schema";
+import type { Access, RoleInfo } from "./types";
+
+export type SecurityDb = DrizzleD1Database;
+
+export const securityDb = (d1: D1Database): SecurityDb => drizzle(d1);
+
+/** The role that must always keep at least one holder. */
+const ADMIN_ROLE = "admin";
+
+/** One bound parameter for any number of values, so batches stay under D1's 100-parameter limit. */
+const jsonValues = (values: string[]) => sql`(select value from json_each(${JSON.stringify(values)}))`;
+
+interface GrantRow {
+  userId: string;
+  role: string;
+  permission: string | null;
+}
+
+/** Every grant of `userIds` joined with its permissions. */
+const grantsOf = (db: SecurityDb, userIds: string[]) =>
+  db
+    .select({ userId: userRoles.userId, role: userRoles.role, permission: rolePermissions.permission })
+    .from(userRoles)
+    .leftJoin(rolePermissions, eq(rolePermissions.role, userRoles.role))
+    .where(inArray(userRoles.userId, jsonValues(userIds)));
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+
+function accessByUser(userIds: string[], rows: GrantRow[]): Record<string, Access> {
+  const grants = new Map(userIds.map((id) => [id, { roles: new Set<string>(), permissions: new Set<string>() }]));
+  for (const row of rows) {
+    const grant = grants.get(row.userId)!;
+    grant.roles.add(row.role);
+    if (row.permission !== null) grant.permissions.add(row.permission);
+  }
+  return Object.fromEntries(
+    [...grants].map(([id, grant]) => [id, { roles: sorted(grant.roles), permissions: sorted(grant.permissions) }]),
+  );
+}
+
+/** Access of every asked user (empty when they hold no role), in one query. */
+export async function accessOf(db: SecurityDb, userIds: string[]): Promise<Record<string, Access>> {
+  return accessByUser(userIds, await grantsOf(db, userIds));
+}
+
+/** Every role with its description and sorted permissions, sorted by name. */
+export async function roleInfos(db: SecurityDb): Promise<RoleInfo[]> {
+  const rows = await db
+    .select({ name: roles.name, description: roles.description, permission: rolePermissions.permission })
+    .from(roles)
+    .leftJoin(rolePermissions, eq(rolePermissions.role, roles.name))
+    .orderBy(asc(roles.name), asc(rolePermissions.permission));
+  const byName = new Map<string, RoleInfo>();
+  for (const row of rows) {
+    const info = byName.get(row.name) ?? { name: row.name, description: row.description, permissions: [] };
+    if (row.permission !== null) info.permissions.push(row.permission);
+    byName.set(row.name, info);
+  }
+  return [...byName.values()];
+}
+
+const roleNamed = (db: SecurityDb, role: string) => db.select({ name: roles.name }).from(roles).where(eq(roles.name, role));
+
+export type GrantOutcome = { roleExists: false } | { roleExists: true; access: Access };
+
+/** Grants `role` (a no-op when already held); the grant and the read of the result are one batch. */
+export async function grant(db: SecurityDb, userId: string, role: string, now: string): Promise<GrantOutcome> {
+  const [, known, rows] = await db.batch([
+    db
+      .insert(userRoles)
+      .select(sql`select ${userId}, ${roles.name}, ${now} from ${roles} where ${roles.name} = ${role}`)
+      .onConflictDoNothing(),
+    roleNamed(db, role),
+    grantsOf(db, [userId]),
+  ]);
+  if (known.length === 0) return { roleExists: false };
+  return { roleExists: true, access: accessByUser([userId], rows)[userId]! };
+}
+
+export type RevokeOutcome = { roleExists: false } | { roleExists: true; lastAdmin: true } | { roleExists: true; lastAdmin: false; access: Access };
+
+/**
+ * Revokes `role` (a no-op when not held). The last-admin guard sits inside the DELETE
+ * itself: D1 runs one statement at a time, so two concurrent revokes of the last two
+ * admins cannot both see a second admin.
+ */
+export async function revoke(db: SecurityDb, userId: string, role: string): Promise<RevokeOutcome> {
+  const otherAdminRemains = gt(db.$count(userRoles, eq(userRoles.role, ADMIN_ROLE)), 1);
+  const [, known, rows] = await db.batch([
+    db
+      .delete(userRoles)
+      .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role), or(ne(userRoles.role, ADMIN_ROLE), otherAdminRemains))),
+    roleNamed(db, role),
+    grantsOf(db, [userId]),
+  ]);
+  if (known.length === 0) return { roleExists: false };
+  const access = accessByUser([userId], rows)[userId]!;
+  // Same batch, same transaction: the role still held means the guard refused.
+  if (role === ADMIN_ROLE && access.roles.includes(ADMIN_ROLE)) return { roleExists: true, lastAdmin: true };
+  return { roleExists: true, lastAdmin: false, access };
+}
+
+export async function removeGrants(db: SecurityDb, userId: string): Promise<void> {
+  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+}

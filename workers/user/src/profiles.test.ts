@@ -1,0 +1,55 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { userDb } from "./db/client";
+import { changeProfile, insertProfile, profilesOf } from "./profiles";
+
+/** The D1 binding, recording every statement it prepares. */
+function recordingD1(d1: D1Database) {
+  const statements: string[] = [];
+  const recording = new Proxy(d1, {
+    get(target, property) {
+      if (property === "prepare") {
+        return (query: string) => {
+          statements.push(query);
+          return target.prepare(query);
+        };
+      }
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { d1: recording, statements };
+}
+
+describe("profilesOf", () => {
+  it("reads 100 profiles in one query with one bound parameter", async () => {
+    const db = userDb(env.USER_DB);
+    const ids = Array.from({ length: 100 }, () => crypto.randomUUID());
+    const now = new Date().toISOString();
+    for (const userId of ids) await insertProfile(db, { userId, firstName: "Ada", lastName: userId }, now);
+    const { d1, statements } = recordingD1(env.USER_DB);
+    const profiles = await profilesOf(userDb(d1), ids);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.match(/\?/g)).toHaveLength(1);
+    expect(Object.keys(profiles).sort()).toEqual([...ids].sort());
+    ids.forEach((userId) => expect(profiles[userId]?.lastName).toBe(userId));
+  });
+});
+
+describe("changeProfile", () => {
+  it("moves updatedAt forward even when the clock has not (same millisecond, or behind)", async () => {
+    const db = userDb(env.USER_DB);
+    const userId = crypto.randomUUID();
+    const created = (await insertProfile(db, { userId, firstName: "Ada", lastName: "Lovelace" }, "2026-01-01T00:00:00.999Z"))!;
+    const first = await changeProfile(db, userId, { firstName: "Augusta" }, created.updatedAt);
+    expect(first).toMatchObject({ firstName: "Augusta", createdAt: created.createdAt, updatedAt: "2026-01-01T00:00:01.000Z" });
+    const second = await changeProfile(db, userId, { lastName: "King" }, "2025-12-31T23:59:59.000Z");
+    expect(second).toMatchObject({ firstName: "Augusta", lastName: "King", updatedAt: "2026-01-01T00:00:01.001Z" });
+    const later = await changeProfile(db, userId, { lastName: "Byron" }, "2026-02-01T12:00:00.000Z");
+    expect(later?.updatedAt).toBe("2026-02-01T12:00:00.000Z");
+  });
+
+  it("answers null when the user has no profile", async () => {
+    expect(await changeProfile(userDb(env.USER_DB), crypto.randomUUID(), { firstName: "Ada" }, new Date().toISOString())).toBeNull();
+  });
+});

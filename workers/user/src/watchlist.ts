@@ -1,0 +1,42 @@
+/** Watchlist queries: each change and the read of the resulting list are one D1 batch (one transaction). */
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { UserDb } from "./db/client";
+import { watchlistItems } from "./db/schema";
+import type { WatchlistItem } from "./types";
+
+/** The list oldest first; rowid breaks ties between symbols added in the same millisecond. */
+const listOf = (db: UserDb, userId: string) =>
+  db
+    .select({ symbol: watchlistItems.symbol, addedAt: watchlistItems.addedAt })
+    .from(watchlistItems)
+    .where(eq(watchlistItems.userId, userId))
+    .orderBy(asc(watchlistItems.addedAt), asc(sql`rowid`));
+
+export const watchlistOf = (db: UserDb, userId: string): Promise<WatchlistItem[]> => listOf(db, userId);
+
+export type AddOutcome = { full: true } | { full: false; list: WatchlistItem[] };
+
+/**
+ * Adds `symbol` unless already listed. The cap is part of the INSERT itself: D1 runs one
+ * statement at a time, so concurrent adds can never take a list past `max`.
+ */
+export async function addSymbol(db: UserDb, userId: string, symbol: string, max: number, now: string): Promise<AddOutcome> {
+  const listed = db.$count(watchlistItems, eq(watchlistItems.userId, userId));
+  const [, list] = await db.batch([
+    db
+      .insert(watchlistItems)
+      .select(sql`select ${userId}, ${symbol}, ${now} where ${listed} < ${max}`)
+      .onConflictDoNothing(),
+    listOf(db, userId),
+  ]);
+  if (!list.some((item) => item.symbol === symbol)) return { full: true };
+  return { full: false, list };
+}
+
+export async function removeSymbol(db: UserDb, userId: string, symbol: string): Promise<WatchlistItem[]> {
+  const [, list] = await db.batch([
+    db.delete(watchlistItems).where(and(eq(watchlistItems.userId, userId), eq(watchlistItems.symbol, symbol))),
+    listOf(db, userId),
+  ]);
+  return list;
+}
