@@ -5,8 +5,11 @@ import { accountsByIds, accountsPage, type Account, type Cursor } from "./users"
 
 export type { Account };
 
+/** An account in a listing, with the cursor that resumes the listing after it. */
+export type ListedAccount = Account & { cursor: string };
+
 export interface AccountsPage {
-  accounts: Account[];
+  accounts: ListedAccount[];
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -42,6 +45,6 @@ export async function listAccountsPage(d1: D1Database, page: unknown): Promise<R
   const cursor = after === undefined ? undefined : decodeCursor(after);
   if (cursor === null) return failure("BAD_USER_INPUT", "after is not a cursor from a previous page.");
   const { accounts, hasNextPage } = await accountsPage(d1, first, cursor);
-  const last = accounts.at(-1);
-  return success({ accounts, hasNextPage, endCursor: last ? encodeCursor(last) : null });
+  const listed = accounts.map((account) => ({ ...account, cursor: encodeCursor(account) }));
+  return success({ accounts: listed, hasNextPage, endCursor: listed.at(-1)?.cursor ?? null });
 }

@@ -72,7 +72,11 @@ describe("stocks", () => {
   });
 
   it("answers one instrument with quote and history, case-insensitively", async () => {
-    const { data, errors } = await graphql<{ stock: Record<string, any> }>(platform, stockQuery, {
+    interface StockData {
+      quote: { price: number; previousClose: number; change: number; source: string; asOf: string };
+      history: { date: string }[];
+    }
+    const { data, errors } = await graphql<{ stock: StockData }>(platform, stockQuery, {
       variables: { s: " aapl " },
       token: member.token,
     });
@@ -83,7 +87,7 @@ describe("stocks", () => {
     expect(stock.quote.change).toBeCloseTo(stock.quote.price - stock.quote.previousClose, 6);
     expect(stock.quote.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(stock.history).toHaveLength(5);
-    const dates = stock.history.map((bar: { date: string }) => bar.date);
+    const dates = stock.history.map((bar) => bar.date);
     expect([...dates].sort()).toEqual(dates);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, findBreakingChanges, type GraphQLField } from "graphql";
 import { describe, expect, it } from "vitest";
-import { fieldPermissions } from "../src/graphql/permissions.ts";
+import { fieldPermissions } from "../src/graphql/field-permissions.ts";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 // The contract lives beside the checkout (../shared/contract), as in CI.

@@ -202,6 +202,27 @@ describe("user service", () => {
     });
   });
 
+  describe("overview", () => {
+    it("answers the profile and the watchlist together", async () => {
+      const profile = await newUser();
+      await worker.addToWatchlist(meta, profile.userId, "tsla");
+      const overview = await worker.overview(meta, profile.userId);
+      expect(overview).toEqual({
+        ok: true,
+        value: { profile, watchlist: [{ symbol: "TSLA", addedAt: expect.stringMatching(ISO) }] },
+      });
+    });
+
+    it("answers a null profile and an empty watchlist for a user with neither", async () => {
+      expect(await worker.overview(meta, crypto.randomUUID())).toEqual({ ok: true, value: { profile: null, watchlist: [] } });
+    });
+
+    it("rejects a bad user id as BAD_USER_INPUT", async () => {
+      const answer = await worker.overview(meta, "nope");
+      expect(answer.ok ? "ok" : answer.error.code).toBe("BAD_USER_INPUT");
+    });
+  });
+
   describe("removeUser", () => {
     it("removes the user's profile and watchlist and nobody else's; removing again changes nothing", async () => {
       const [gone, kept] = [await newUser(), await newUser()];

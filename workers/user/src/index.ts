@@ -6,12 +6,12 @@ import { failure, healthReport, success, type CallMeta, type HealthReport, type 
 import { loadUserConfig } from "./config";
 import { userDb } from "./db/client";
 import { MAX_WATCHLIST, NewProfile, parseInput, ProfilePatch, TickerSymbol, UserId, UserIds } from "./input";
-import { changeProfile, insertProfile, profilesOf } from "./profiles";
+import { changeProfile, insertProfile, overviewOf, profilesOf } from "./profiles";
 import { removeUserData } from "./remove-user";
-import type { Profile, WatchlistItem } from "./types";
+import type { Overview, Profile, WatchlistItem } from "./types";
 import { addSymbol, removeSymbol, watchlistOf } from "./watchlist";
 
-export type { Profile, WatchlistItem } from "./types";
+export type { Overview, Profile, WatchlistItem } from "./types";
 
 const ProfileChange = v.object({ userId: UserId, patch: ProfilePatch });
 const WatchlistChange = v.object({ userId: UserId, symbol: TickerSymbol });
@@ -62,6 +62,13 @@ export default class UserService extends InternalEntrypoint<UserEnv> {
     const parsed = parseInput(v.object({ userId: UserId }), { userId });
     if (!parsed.ok) return parsed;
     return success(await watchlistOf(this.#db, parsed.value.userId));
+  }
+
+  /** The user's profile (null when none) and watchlist together: what the gateway's `me` needs, in one call. */
+  async overview(_meta: CallMeta, userId: string): Promise<RpcResult<Overview>> {
+    const parsed = parseInput(v.object({ userId: UserId }), { userId });
+    if (!parsed.ok) return parsed;
+    return success(await overviewOf(this.#db, parsed.value.userId));
   }
 
   async addToWatchlist(meta: CallMeta, userId: string, symbol: string): Promise<RpcResult<WatchlistItem[]>> {

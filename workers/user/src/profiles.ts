@@ -2,7 +2,8 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { jsonValues, type UserDb } from "./db/client";
 import { profiles } from "./db/schema";
-import type { Profile } from "./types";
+import type { Overview, Profile } from "./types";
+import { watchlistQuery } from "./watchlist";
 
 /** The new profile, or null when the user already has one. */
 export async function insertProfile(
@@ -41,4 +42,10 @@ export async function changeProfile(
     .where(eq(profiles.userId, userId))
     .returning();
   return changed ?? null;
+}
+
+/** A user's profile and watchlist read in one D1 round trip. */
+export async function overviewOf(db: UserDb, userId: string): Promise<Overview> {
+  const [found, watchlist] = await db.batch([db.select().from(profiles).where(eq(profiles.userId, userId)), watchlistQuery(db, userId)]);
+  return { profile: found[0] ?? null, watchlist };
 }

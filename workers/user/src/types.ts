@@ -12,3 +12,9 @@ export interface WatchlistItem {
   symbol: string;
   addedAt: string;
 }
+
+/** One user's profile (null when none) and watchlist: what a signed-in caller sees of themselves. */
+export interface Overview {
+  profile: Profile | null;
+  watchlist: WatchlistItem[];
+}

@@ -5,14 +5,14 @@ import { watchlistItems } from "./db/schema";
 import type { WatchlistItem } from "./types";
 
 /** The list oldest first; rowid breaks ties between symbols added in the same millisecond. */
-const listOf = (db: UserDb, userId: string) =>
+export const watchlistQuery = (db: UserDb, userId: string) =>
   db
     .select({ symbol: watchlistItems.symbol, addedAt: watchlistItems.addedAt })
     .from(watchlistItems)
     .where(eq(watchlistItems.userId, userId))
     .orderBy(asc(watchlistItems.addedAt), asc(sql`rowid`));
 
-export const watchlistOf = (db: UserDb, userId: string): Promise<WatchlistItem[]> => listOf(db, userId);
+export const watchlistOf = (db: UserDb, userId: string): Promise<WatchlistItem[]> => watchlistQuery(db, userId);
 
 export type AddOutcome = { full: true } | { full: false; list: WatchlistItem[] };
 
@@ -27,7 +27,7 @@ export async function addSymbol(db: UserDb, userId: string, symbol: string, max:
       .insert(watchlistItems)
       .select(sql`select ${userId}, ${symbol}, ${now} where ${listed} < ${max}`)
       .onConflictDoNothing(),
-    listOf(db, userId),
+    watchlistQuery(db, userId),
   ]);
   if (!list.some((item) => item.symbol === symbol)) return { full: true };
   return { full: false, list };
@@ -36,7 +36,7 @@ export async function addSymbol(db: UserDb, userId: string, symbol: string, max:
 export async function removeSymbol(db: UserDb, userId: string, symbol: string): Promise<WatchlistItem[]> {
   const [, list] = await db.batch([
     db.delete(watchlistItems).where(and(eq(watchlistItems.userId, userId), eq(watchlistItems.symbol, symbol))),
-    listOf(db, userId),
+    watchlistQuery(db, userId),
   ]);
   return list;
 }

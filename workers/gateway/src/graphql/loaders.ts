@@ -3,7 +3,7 @@
  * instruments, quotes, profiles, ... in one request, each kind costs one call per tick.
  */
 import DataLoader from "dataloader";
-import type { Account } from "../../../auth/src/types";
+import type { Account } from "../../../auth/src/accounts";
 import type { Access } from "../../../security/src/types";
 import type { Candle, HistoryPeriod, Instrument, Quote } from "../../../stock/src/types";
 import type { Overview, Profile } from "../../../user/src/types";

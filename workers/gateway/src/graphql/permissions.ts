@@ -1,27 +1,12 @@
 /**
- * The contract's "Requires: X" lines, declared once. Every field named here is wrapped so
- * that a signed-out caller gets UNAUTHENTICATED and a caller without the permission gets
- * FORBIDDEN before its resolver runs. A test keeps this map equal to the contract.
+ * Enforces field-permissions.ts: every field named there is wrapped so that a signed-out
+ * caller gets UNAUTHENTICATED and a caller without the permission gets FORBIDDEN before
+ * its resolver runs.
  */
 import type { GraphQLFieldResolver } from "graphql";
 import type { GatewayContext } from "./context";
 import { forbidden, unauthenticated } from "./errors";
-
-export type Permission = "view_stocks" | "manage_own_profile" | "manage_own_watchlist" | "view_users" | "manage_roles";
-
-export const fieldPermissions = {
-  "Query.stock": "view_stocks",
-  "Query.stocks": "view_stocks",
-  "Query.searchStocks": "view_stocks",
-  "Query.user": "view_users",
-  "Query.users": "view_users",
-  "Query.roles": "manage_roles",
-  "Mutation.updateProfile": "manage_own_profile",
-  "Mutation.addToWatchlist": "manage_own_watchlist",
-  "Mutation.removeFromWatchlist": "manage_own_watchlist",
-  "Mutation.assignRole": "manage_roles",
-  "Mutation.revokeRole": "manage_roles",
-} as const satisfies Record<string, Permission>;
+import { fieldPermissions, type Permission } from "./field-permissions";
 
 type AnyResolver = GraphQLFieldResolver<unknown, GatewayContext, Record<string, unknown>>;
 type ResolverMap = Record<string, Record<string, unknown>>;

@@ -14,7 +14,7 @@ let refreshing: Promise<Record<string, string[]>> | undefined;
 async function roleMap(ctx: GatewayContext): Promise<Record<string, string[]>> {
   if (cached && cached.expiresAt > Date.now()) return cached.map;
   // One refresh per isolate however many requests ask at once; a failure is not cached.
-  refreshing ??= callService<Record<string, string[]>>(ctx, "security", "rolePermissions", () => ctx.env.SECURITY.rolePermissions({ requestId: ctx.requestId }))
+  refreshing ??= callService(ctx, "security", "rolePermissions", () => ctx.env.SECURITY.rolePermissions({ requestId: ctx.requestId }))
     .then((map) => {
       cached = { map, expiresAt: Date.now() + TTL_MS };
       return map;

@@ -14,15 +14,16 @@ export type ServiceName = "auth" | "security" | "user" | "stock";
 export const SERVICE_TIMEOUT_MS = 3_000;
 
 /** Each call is one log line ("rpc"), so a request's fan-out can be read (and counted) per request id. */
-export async function callService<T>(
+// RPC stubs type a union result as a union of promises, hence `P` and Awaited<P>.
+export async function callService<P extends PromiseLike<unknown>>(
   ctx: GatewayContext,
   service: ServiceName,
   method: string,
-  invoke: () => Promise<T>,
-): Promise<T> {
+  invoke: () => P,
+): Promise<Awaited<P>> {
   const started = performance.now();
   try {
-    const answer = await withTimeout(invoke(), SERVICE_TIMEOUT_MS);
+    const answer = await withTimeout(Promise.resolve(invoke()), SERVICE_TIMEOUT_MS);
     ctx.log.info("rpc", { service, method, outcome: "ok", durationMs: performance.now() - started });
     return answer;
   } catch (error) {
