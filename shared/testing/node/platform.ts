@@ -34,6 +34,24 @@ export interface PlatformOptions {
   vars?: Partial<Record<WorkerName, Record<string, string>>>;
 }
 
+/**
+ * A Worker named `name` from `main` (a fault injector, see shared/testing/fault-injector.ts)
+ * that forwards to the real `service` through its REAL binding.
+ */
+export function standIn(name: string, main: string, service: string): HarnessWorker {
+  return { config: { name, main, compatibility_date: "2026-11-01", services: [{ binding: "REAL", service }] } };
+}
+
+/** The armed faults of a stand-in Worker, driven from a test. */
+export interface FaultControls {
+  arm(method: string, times?: number, fault?: "throw" | "hang"): Promise<void>;
+  disarm(): Promise<void>;
+}
+
+export async function faultControls(platform: Platform, name: string): Promise<FaultControls> {
+  return (await platform.harness.getWorker(name).getExport()) as unknown as FaultControls;
+}
+
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const signingKey = JSON.stringify(await generateSigningJwk("integration-key"));
   const gatewayFirst = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { faultControls, standIn, startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
 import { authClient, PASSWORD, uniqueEmail, type D1Reader } from "./node/client.ts";
 
 /**
@@ -11,20 +11,14 @@ import { authClient, PASSWORD, uniqueEmail, type D1Reader } from "./node/client.
 let platform: Platform;
 let client: ReturnType<typeof authClient>;
 
-type Injector = { arm(method: string, times?: number): Promise<void>; disarm(): Promise<void> };
-const injector = async (name: string) => (await platform.harness.getWorker(name).getExport()) as unknown as Injector;
+const injector = (name: string) => faultControls(platform, name);
 
 beforeAll(async () => {
-  const standIn = (name: string, service: string) => ({
-    config: {
-      name,
-      main: `workers/auth/test/fixtures/${name}.ts`,
-      compatibility_date: "2026-11-01",
-      services: [{ binding: "REAL", service }],
-    },
-  });
   platform = await startPlatform({
-    extraWorkers: [standIn("fault-user", "fafnir-user"), standIn("fault-security", "fafnir-security")],
+    extraWorkers: [
+      standIn("fault-user", "shared/testing/stand-ins/user.ts", "fafnir-user"),
+      standIn("fault-security", "shared/testing/stand-ins/security.ts", "fafnir-security"),
+    ],
     bindingOverrides: { auth: { USER: "fault-user", SECURITY: "fault-security" } },
     vars: { auth: { REFRESH_REUSE_GRACE_SECONDS: "0" } },
   });

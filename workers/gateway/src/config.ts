@@ -15,6 +15,11 @@ export const loadGatewayConfig = configLoader(
     CORS_ORIGINS: OriginList,
     JWT_ISSUER: v.pipe(v.string(), v.url()),
     JWT_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
+    /** How long one call to an internal service may take before its fields give up. */
+    RPC_TIMEOUT_MS: v.optional(
+      v.pipe(v.string(), v.transform(Number), v.integer("must be a whole number of milliseconds"), v.minValue(50), v.maxValue(30_000)),
+      "3000",
+    ),
   }),
 );
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -10,9 +10,6 @@ import { fromServiceFailure, serviceUnavailable } from "./errors";
 
 export type ServiceName = "auth" | "security" | "user" | "stock";
 
-/** How long one RPC may take before the fields that need it give up. */
-export const SERVICE_TIMEOUT_MS = 3_000;
-
 /** Each call is one log line ("rpc"), so a request's fan-out can be read (and counted) per request id. */
 // RPC stubs type a union result as a union of promises, hence `P` and Awaited<P>.
 export async function callService<P extends PromiseLike<unknown>>(
@@ -23,7 +20,7 @@ export async function callService<P extends PromiseLike<unknown>>(
 ): Promise<Awaited<P>> {
   const started = performance.now();
   try {
-    const answer = await withTimeout(Promise.resolve(invoke()), SERVICE_TIMEOUT_MS);
+    const answer = await withTimeout(Promise.resolve(invoke()), ctx.config.RPC_TIMEOUT_MS);
     ctx.log.info("rpc", { service, method, outcome: "ok", durationMs: performance.now() - started });
     return answer;
   } catch (error) {
