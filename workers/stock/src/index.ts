@@ -29,13 +29,19 @@ export default class StockService extends InternalEntrypoint<StockEnv> {
     const input = parseSymbols(symbols);
     if (!input.ok) return input.failure;
     const waitUntil = (work: Promise<unknown>) => this.ctx.waitUntil(work);
-    return success(await getInstruments({ ...this.#deps(), waitUntil }, input.value, this.#log(meta)));
+    const log = this.#log(meta);
+    const found = await getInstruments({ ...this.#deps(), waitUntil }, input.value, log);
+    log.debug("instruments", { asked: input.value.length, found: Object.keys(found).length });
+    return success(found);
   }
 
   async quotes(meta: CallMeta, symbols: string[]): Promise<RpcResult<Record<string, Quote>>> {
     const input = parseSymbols(symbols);
     if (!input.ok) return input.failure;
-    return success(await getQuotes(this.#deps(), input.value, this.#log(meta)));
+    const log = this.#log(meta);
+    const quotes = await getQuotes(this.#deps(), input.value, log);
+    log.debug("quotes", { asked: input.value.length, answered: Object.keys(quotes).length });
+    return success(quotes);
   }
 
   async history(meta: CallMeta, symbols: string[], period: HistoryPeriod): Promise<RpcResult<Record<string, Candle[]>>> {
@@ -43,13 +49,19 @@ export default class StockService extends InternalEntrypoint<StockEnv> {
     if (!input.ok) return input.failure;
     const validPeriod = parsePeriod(period);
     if (!validPeriod.ok) return validPeriod.failure;
-    return success(await getHistory(this.#deps(), input.value, validPeriod.value, this.#log(meta)));
+    const log = this.#log(meta);
+    const history = await getHistory(this.#deps(), input.value, validPeriod.value, log);
+    log.debug("history", { asked: input.value.length, period: validPeriod.value, answered: Object.keys(history).length });
+    return success(history);
   }
 
   async search(meta: CallMeta, query: string, limit: number): Promise<RpcResult<SearchResult[]>> {
     const input = parseSearch(query, limit);
     if (!input.ok) return input.failure;
-    return success(await search(this.#deps(), input.value.query, input.value.limit, this.#log(meta)));
+    const log = this.#log(meta);
+    const results = await search(this.#deps(), input.value.query, input.value.limit, log);
+    log.debug("search", { query: input.value.query, results: results.length });
+    return success(results);
   }
 
   #deps(): StockDeps {

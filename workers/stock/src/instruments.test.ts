@@ -1,12 +1,14 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { countingDatabase, countingProvider, log, resetState, testDeps, WEDNESDAY_NOON } from "../test/support";
+import { countingDatabase, countingProvider, failingProvider, log, resetState, testDeps, WEDNESDAY_NOON } from "../test/support";
+import { unknownSymbolKey } from "./cache/quote-cache";
 import { getInstruments, METADATA_MAX_AGE_MS } from "./instruments";
+import type { QuoteProvider } from "./providers/provider";
 import { createSimulatedProvider } from "./providers/simulated";
 
 beforeEach(resetState);
 
-function collectingDeps(at: Date, provider = countingProvider(createSimulatedProvider())) {
+function collectingDeps(at: Date, provider: { target: QuoteProvider; calls: Record<string, number> } = countingProvider(createSimulatedProvider())) {
   const background: Promise<unknown>[] = [];
   const db = countingDatabase();
   return { deps: { ...testDeps({ providers: [provider.target], at, db }), waitUntil: (p: Promise<unknown>) => background.push(p) }, background, provider, db };
@@ -44,5 +46,18 @@ describe("instruments", () => {
     expect(await refreshedAt("MSFT")).toBe(later.toISOString());
     const row = await env.STOCK_DB.prepare("SELECT name FROM instruments WHERE symbol = 'MSFT'").first<{ name: string }>();
     expect(row?.name).toBe("Microsoft Corporation");
+  });
+
+  it("remembers symbols no provider knows, but not symbols the providers failed to answer", async () => {
+    const first = collectingDeps(WEDNESDAY_NOON);
+    expect(await getInstruments(first.deps, ["NOSUCH"], log)).toEqual({});
+    expect(await getInstruments(collectingDeps(WEDNESDAY_NOON, first.provider).deps, ["NOSUCH"], log)).toEqual({});
+    expect(first.provider.calls["simulated.instruments"]).toBe(1);
+    expect(await env.QUOTE_CACHE.get(unknownSymbolKey("NOSUCH"))).not.toBeNull();
+
+    const failing = collectingDeps(WEDNESDAY_NOON, countingProvider(failingProvider("yahoo")));
+    expect(await getInstruments(failing.deps, ["AAPL"], log)).toEqual({});
+    expect(await env.QUOTE_CACHE.get(unknownSymbolKey("AAPL"))).toBeNull();
+    expect(Object.keys(await getInstruments(collectingDeps(WEDNESDAY_NOON).deps, ["AAPL"], log))).toEqual(["AAPL"]);
   });
 });

@@ -40,6 +40,7 @@ export const CLOSE_MINUTES = 16 * 60;
 const PRE_MINUTES = 4 * 60;
 const POST_END_MINUTES = 20 * 60;
 
+/** Weekdays. Exchange holidays are not modelled here: real providers' bars simply lack them. */
 export const isTradingDay = (date: string): boolean => {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6;

@@ -11,6 +11,8 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 export const network = defineNetwork({
   sources: [new InterceptorSource({ interceptors: [new FetchInterceptor()] })],
   onUnhandledFrame: "error",
+  // Handled requests are expected; only unhandled ones are worth a line.
+  context: { quiet: true },
 });
 
 export function useNetworkMocks(): void {

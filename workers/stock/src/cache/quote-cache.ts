@@ -30,6 +30,8 @@ export interface CachedSearch {
 /** Last known quotes stay in the cache for at least a day (the contract's floor). */
 export const LAST_KNOWN_TTL_SECONDS = 2 * 86_400;
 export const SEARCH_TTL_SECONDS = 3_600;
+export const UNKNOWN_SYMBOL_TTL_SECONDS = 3_600;
 
 export const quoteKey = (symbol: string): string => `quote:v1:${symbol}`;
+export const unknownSymbolKey = (symbol: string): string => `unknown:v1:${symbol}`;
 export const searchKey = (query: string, limit: number): string => `search:v1:${limit}:${query.toLowerCase()}`;

@@ -74,7 +74,7 @@ export function upsertCoverage(coverage: Coverage): Statement {
 }
 
 /** Bars go in chunks: a bound parameter is a string, and D1 caps a row or string at 2 MB. */
-const BARS_PER_STATEMENT = 2_000;
+const BARS_PER_STATEMENT = 1_000;
 
 export function upsertBars(symbol: string, bars: DailyBar[]): Statement[] {
   const statements: Statement[] = [];

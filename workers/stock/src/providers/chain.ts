@@ -7,6 +7,13 @@ import type { Logger } from "../../../../shared/logger";
 import type { DailyBar, Instrument, Quote, SearchResult } from "../types";
 import { ProviderError, type QuoteProvider } from "./provider";
 
+/** What the chain learned about some symbols' metadata. */
+export interface InstrumentLookup {
+  found: Map<string, Instrument>;
+  /** Symbols every provider answered without: unknown, not merely unavailable. */
+  unknown: string[];
+}
+
 export interface ProviderChain {
   readonly names: string[];
   /** Quotes for the symbols some provider answered; the rest are absent. */
@@ -14,7 +21,7 @@ export interface ProviderChain {
   /** The first provider that knows the symbol answers; throws when every provider failed. */
   history(symbol: string, from: string, to: string, now: Date, log: Logger): Promise<DailyBar[]>;
   search(query: string, limit: number, log: Logger): Promise<SearchResult[]>;
-  instruments(symbols: string[], log: Logger): Promise<Map<string, Instrument>>;
+  instruments(symbols: string[], log: Logger): Promise<InstrumentLookup>;
 }
 
 export function createProviderChain(providers: QuoteProvider[]): ProviderChain {
@@ -34,17 +41,21 @@ export function createProviderChain(providers: QuoteProvider[]): ProviderChain {
     what: string,
     log: Logger,
     ask: (provider: QuoteProvider, symbols: string[]) => Promise<Map<string, T>>,
-  ): Promise<Map<string, T>> {
-    const answered = new Map<string, T>();
+  ): Promise<{ found: Map<string, T>; unknown: string[] }> {
+    const found = new Map<string, T>();
+    const unavailable = new Set<string>();
     let remaining = symbols;
     for (const provider of providers) {
       if (remaining.length === 0) break;
       const answer = await attempt(provider, what, log, () => ask(provider, remaining));
-      if (!answer) continue;
-      for (const [symbol, value] of answer) answered.set(symbol, value);
-      remaining = remaining.filter((s) => !answered.has(s));
+      if (!answer) {
+        for (const symbol of remaining) unavailable.add(symbol);
+        continue;
+      }
+      for (const [symbol, value] of answer) found.set(symbol, value);
+      remaining = remaining.filter((s) => !found.has(s));
     }
-    return answered;
+    return { found, unknown: remaining.filter((s) => !unavailable.has(s)) };
   }
 
   /** The first non-empty answer; an empty list when providers answered but knew nothing. */
@@ -62,7 +73,7 @@ export function createProviderChain(providers: QuoteProvider[]): ProviderChain {
 
   return {
     names: providers.map((p) => p.name),
-    quotes: (symbols, now, log) => perSymbol(symbols, "quotes", log, (p, s) => p.quotes(s, now)),
+    quotes: async (symbols, now, log) => (await perSymbol(symbols, "quotes", log, (p, s) => p.quotes(s, now))).found,
     instruments: (symbols, log) => perSymbol(symbols, "instruments", log, (p, s) => p.instruments(s)),
     history: (symbol, from, to, now, log) => firstAnswer("history", log, (p) => p.history(symbol, from, to, now)),
     search: (query, limit, log) => firstAnswer("search", log, (p) => p.search(query, limit)),

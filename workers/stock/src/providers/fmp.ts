@@ -52,7 +52,7 @@ const Profile = v.object({
 });
 
 /** search-symbol has no instrument type; the name of a fund says it. */
-const guessType = (name: string): InstrumentType => (/\b(ETF|Fund|Trust)\b/i.test(name) ? "ETF" : "EQUITY");
+const guessType = (name: string): InstrumentType => (/\bETF\b/i.test(name) ? "ETF" : "EQUITY");
 
 function toQuote(q: v.InferOutput<typeof FmpQuote>, now: Date): Quote {
   return withChange({

@@ -19,7 +19,11 @@ export async function getJson<S extends v.GenericSchema>(
 ): Promise<JsonAnswer<v.InferOutput<S>>> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, {
+      // Yahoo refuses requests without a user agent.
+      headers: { accept: "application/json", "user-agent": "Mozilla/5.0 (compatible; fafnir-stock/1.0)" },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
     const timedOut = error instanceof Error && error.name === "TimeoutError";
     throw new ProviderError(provider, timedOut ? `no answer within ${timeoutMs} ms` : `request failed: ${String(error)}`);

@@ -76,7 +76,8 @@ function marketStateAt(result: ChartResult, now: Date): MarketState {
   return within(periods.post) ? "POST" : "CLOSED";
 }
 
-function toQuote(result: ChartResult, now: Date): Quote {
+/** One chart call answers one asked symbol: the answer is keyed by what was asked. */
+function toQuote(symbol: string, result: ChartResult, now: Date): Quote {
   const { meta } = result;
   const bars = result.indicators.quote[0];
   const price = meta.regularMarketPrice;
@@ -85,7 +86,7 @@ function toQuote(result: ChartResult, now: Date): Quote {
   const dayLow = meta.regularMarketDayLow ?? price;
   const dayHigh = meta.regularMarketDayHigh ?? price;
   return withChange({
-    symbol: meta.symbol,
+    symbol,
     price,
     open: bars?.open.at(-1) ?? previousClose,
     previousClose,
@@ -132,7 +133,7 @@ export function createYahooProvider({ timeoutMs, baseUrl = YAHOO_BASE_URL }: { t
     async quotes(symbols, now) {
       const answers = await eachOrFail("yahoo", symbols, async (symbol) => {
         const result = await chart(symbol, "range=1d&interval=1d");
-        return result ? toQuote(result, now) : undefined;
+        return result ? toQuote(symbol, result, now) : undefined;
       });
       return new Map(answers.flatMap((q) => (q ? [[q.symbol, q] as const] : [])));
     },
@@ -150,16 +151,16 @@ export function createYahooProvider({ timeoutMs, baseUrl = YAHOO_BASE_URL }: { t
       );
     },
     async instruments(symbols) {
-      const answers = await eachOrFail("yahoo", symbols, (symbol) => chart(symbol, "range=1d&interval=1d"));
+      const answers = await eachOrFail("yahoo", symbols, async (symbol) => ({ symbol, result: await chart(symbol, "range=1d&interval=1d") }));
       return new Map(
-        answers.flatMap((result): [string, Instrument][] => {
+        answers.flatMap(({ symbol, result }): [string, Instrument][] => {
           if (!result) return [];
           const { meta } = result;
           return [
             [
-              meta.symbol,
+              symbol,
               {
-                symbol: meta.symbol,
+                symbol,
                 name: meta.longName ?? meta.shortName ?? meta.symbol,
                 exchange: meta.exchangeName ?? "",
                 exchangeFullName: meta.fullExchangeName ?? meta.exchangeName ?? "",
