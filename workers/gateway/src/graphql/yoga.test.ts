@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { mainExport } from "../../../../shared/testing/main-export";
 
 const worker = mainExport<Fetcher>();
@@ -16,6 +16,9 @@ interface GraphQLResult {
   data?: { health?: { status: string; services: { name: string; ok: boolean; latencyMs: number }[] } };
   errors?: { message: string; extensions?: { code?: string } }[];
 }
+
+// Loading the Worker (schema, yoga) is the slow part of the first request: do it outside the tests' time.
+beforeAll(() => worker.fetch("http://gateway.test/nowhere"), 30_000);
 
 describe("GraphQL endpoint", () => {
   it("reports degraded health, naming each service that failed, without failing the query", async () => {
