@@ -79,7 +79,7 @@ export async function tokenAttacks({ privateJwk, issuer, audience, now }: Attack
 }
 
 /** A valid token from the same key, to show the attacks fail for their flaw alone. */
-export async function validToken({ privateJwk, issuer, audience, now }: AttackKeys, sid = crypto.randomUUID()): Promise<string> {
+export async function validToken({ privateJwk, issuer, audience, now }: AttackKeys, sid: string = crypto.randomUUID()): Promise<string> {
   const key = await crypto.subtle.importKey("jwk", privateJwk as JsonWebKey, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
   return new SignJWT({ sid, roles: ["member"] })
     .setProtectedHeader({ alg: "ES256", typ: "at+jwt", kid: privateJwk.kid })
