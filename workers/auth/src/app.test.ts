@@ -193,7 +193,7 @@ describe("logout", () => {
 });
 
 describe("key rotation", () => {
-  it("lists the previous key, whose tokens still verify and still log out", async () => {
+  it("lists the previous key, whose tokens still verify until they expire and still log out", async () => {
     const clock = testClock();
     const user = await createAccount();
     const old = await signedIn(user, clock.ms);
@@ -208,6 +208,9 @@ describe("key rotation", () => {
     const verify = createAccessTokenVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, keys: () => keys, now: clock.now });
     expect((await verify(old.accessToken)).ok).toBe(true);
     expect((await call("/auth/logout", { method: "POST", headers: bearer(old.accessToken) })).status).toBe(204);
+
+    clock.advance(15 * 60_000 + 1_000);
+    expect(await verify(old.accessToken)).toEqual({ ok: false, reason: "expired" });
 
     const unrotated = createAccessTokenVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, keys: () => keys.slice(0, 1), now: clock.now });
     expect((await unrotated(old.accessToken)).ok).toBe(false);

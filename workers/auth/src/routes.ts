@@ -5,6 +5,7 @@ import type { AuthContext } from "./context";
 import {
   clearSessionCookies,
   clientAddress,
+  CSRF_COOKIE,
   fail,
   invalidCredentials,
   jsonBody,
@@ -127,7 +128,7 @@ export async function refreshRoute(c: AuthContext) {
   const accessToken = await signAccessToken(c.get("config"), { userId: user.id, sessionId: rotation.sessionId, roles }, at);
   const access = { accessToken, tokenType: "Bearer", expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   if (!browser) return c.json({ ...access, refreshToken: rotation.refreshToken, refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS });
-  setSessionCookies(c, { accessToken, refreshToken: rotation.refreshToken }, getCookie(c, "fafnir_csrf") ?? opaqueToken());
+  setSessionCookies(c, { accessToken, refreshToken: rotation.refreshToken }, getCookie(c, CSRF_COOKIE) ?? opaqueToken());
   return c.json(access);
 }
 

@@ -90,6 +90,20 @@ describe("registration as one saga", () => {
   });
 });
 
+describe("an abandoned registration", () => {
+  it("is never signed in to, and frees its email for the next registration", async () => {
+    const email = uniqueEmail("abandoned");
+    const auth = (await platform.worker("auth").getEnv()) as { AUTH_DB: D1Reader };
+    const longAgo = new Date(Date.now() - 5 * 60_000).toISOString();
+    await auth.AUTH_DB.prepare("INSERT INTO users (id, email, password_hash, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'pending', ?4, ?4)")
+      .bind(crypto.randomUUID(), email, "$scrypt$ln=15,r=8,p=3$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", longAgo)
+      .all();
+    expect((await client.login(email)).response.status).toBe(401);
+    expect((await client.register(email)).response.status).toBe(201);
+    await expectNoPartialUsers();
+  });
+});
+
 describe("account deletion", () => {
   it("is completed by a retry after a partial failure", async () => {
     const email = uniqueEmail("delete");
