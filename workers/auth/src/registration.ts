@@ -5,13 +5,13 @@
  * its saga (the isolate died mid-way) is never signed in to, and the next registration of
  * that email clears it.
  */
-import type { CallMeta } from "../../../shared/rpc";
+import { and, eq, lt } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
 import type { Logger } from "../../../shared/logger";
+import type { CallMeta } from "../../../shared/rpc";
+import { users } from "./db/schema";
 import { hashPassword } from "./password/hash";
 import { activateUser, deleteUser, insertPendingUser } from "./users";
-import { drizzle } from "drizzle-orm/d1";
-import { and, eq, lt } from "drizzle-orm";
-import { users } from "./db/schema";
 
 export interface Registration {
   email: string;

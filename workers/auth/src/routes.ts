@@ -1,5 +1,6 @@
 /** The handlers of the auth routes of ../shared/contract/auth-api.md. */
 import { getCookie } from "hono/cookie";
+import type { AccessTokenClaims } from "../../../shared/access-token";
 import type { CallMeta } from "../../../shared/rpc";
 import type { AuthContext } from "./context";
 import {
@@ -23,7 +24,6 @@ import { activeSessionIds, allSessionIds, createSession, deleteSessionsOf, isSes
 import { countClientAttempt, forgetLoginFailures, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
 import { accessTokenVerifier, opaqueToken, revocations, signAccessToken } from "./tokens";
 import { activeUserByEmail, activeUserById, deleteUser, emailTaken, setPasswordHash, type UserRow } from "./users";
-import type { AccessTokenClaims } from "../../../shared/access-token";
 
 const meta = (c: AuthContext): CallMeta => ({ requestId: c.get("requestId") });
 const nowMs = (c: AuthContext) => c.get("deps").now();
@@ -162,7 +162,8 @@ async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined
     if (result.ok) return { sessionId: result.claims.sid, userId: result.claims.sub };
   }
   const refreshToken = bodyRefreshToken ?? getCookie(c, REFRESH_COOKIE);
-  if (bodyRefreshToken === undefined && refreshToken !== undefined && accessToken === undefined) requireCsrf(c);
+  // The refresh cookie is a cookie credential: it needs the CSRF header, whatever else came along.
+  if (bodyRefreshToken === undefined && refreshToken !== undefined) requireCsrf(c);
   return refreshToken ? sessionOfRefreshToken(c.env.AUTH_DB, refreshToken) : null;
 }
 
