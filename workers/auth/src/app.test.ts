@@ -192,6 +192,28 @@ describe("logout", () => {
   });
 });
 
+describe("POST /auth/password and DELETE /auth/account", () => {
+  it("answer 400 with details for a bad body, and 401 without a token", async () => {
+    const clock = testClock();
+    const { call } = testApp(clock);
+    const user = await createAccount();
+    const { accessToken } = await signedIn(user, clock.ms);
+    const headers = bearer(accessToken);
+
+    const weak = await call("/auth/password", { json: { currentPassword: user.password, newPassword: "qwertyuiop" }, headers });
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toMatchObject({ error: { code: "BAD_REQUEST", details: [{ field: "newPassword" }] } });
+    const wrongType = await call("/auth/account", { method: "DELETE", json: { password: 12345678 }, headers });
+    expect(wrongType.status).toBe(400);
+    expect(await wrongType.json()).toMatchObject({ error: { code: "BAD_REQUEST", details: [{ field: "password" }] } });
+    const notJson = await call("/auth/account", { method: "DELETE", headers, body: "password=x" });
+    expect(notJson.status).toBe(415);
+
+    expect((await call("/auth/account", { method: "DELETE", json: { password: user.password } })).status).toBe(401);
+    expect((await call("/auth/password", { json: { currentPassword: user.password, newPassword: "a new decent passphrase" } })).status).toBe(401);
+  });
+});
+
 describe("key rotation", () => {
   it("lists the previous key, whose tokens still verify until they expire and still log out", async () => {
     const clock = testClock();
