@@ -20,7 +20,16 @@ import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password/hash";
 import { register, removeAccountData } from "./registration";
 import { DeleteAccountBody, LoginBody, LogoutBody, PasswordBody, RefreshBody, RegisterBody } from "./schemas";
-import { activeSessionIds, allSessionIds, createSession, deleteSessionsOf, isSessionActive, revokeSessions, rotateRefreshToken, sessionOfRefreshToken } from "./sessions";
+import {
+  createSession,
+  deleteSessionsOf,
+  isSessionActive,
+  revokeSession,
+  revokeUserSessions,
+  rotateRefreshToken,
+  sessionOfRefreshToken,
+  sessionsWithLiveTokens,
+} from "./sessions";
 import { countClientAttempt, forgetLoginFailures, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
 import { accessTokenVerifier, opaqueToken, revocations, signAccessToken } from "./tokens";
 import { activeUserByEmail, activeUserById, deleteUser, emailTaken, setPasswordHash, type UserRow } from "./users";
@@ -121,7 +130,7 @@ export async function refreshRoute(c: AuthContext) {
   const graceMs = c.get("config").REFRESH_REUSE_GRACE_SECONDS * 1000;
   const rotation = await rotateRefreshToken(c.env.AUTH_DB, token, at, graceMs);
   if (rotation.kind === "reused") {
-    await revocations(c.env).revoke([rotation.sessionId]);
+    await revocations(c.env).revoke([rotation.sessionId]); // already ended in auth_db
     throw fail("SESSION_REVOKED", "This refresh token was already used; the session has been ended for safety.");
   }
   if (rotation.kind !== "rotated") throw invalid();
@@ -147,8 +156,8 @@ export async function logoutRoute(c: AuthContext) {
   const body = await jsonBody(c, LogoutBody, true);
   const session = await sessionToEnd(c, body.refreshToken);
   if (!session) throw fail("UNAUTHENTICATED", "Sign in first: an access or refresh token is required.");
-  const ids = body.all ? await activeSessionIds(c.env.AUTH_DB, session.userId) : [];
-  await endSessions(c, [...new Set([session.sessionId, ...ids])]);
+  if (body.all) await endUserSessions(c, session.userId);
+  else await endSession(c, session.sessionId);
   clearSessionCookies(c);
   return c.body(null, 204);
 }
@@ -167,9 +176,16 @@ async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined
   return refreshToken ? sessionOfRefreshToken(c.env.AUTH_DB, refreshToken) : null;
 }
 
-async function endSessions(c: AuthContext, sessionIds: string[]): Promise<void> {
-  await revokeSessions(c.env.AUTH_DB, sessionIds, nowMs(c));
-  await revocations(c.env).revoke(sessionIds);
+// The revocation list first: if writing it fails, the sessions are still live, so the
+// same credentials can retry.
+async function endSession(c: AuthContext, sessionId: string): Promise<void> {
+  await revocations(c.env).revoke([sessionId]);
+  await revokeSession(c.env.AUTH_DB, sessionId, nowMs(c));
+}
+
+async function endUserSessions(c: AuthContext, userId: string, except?: string): Promise<void> {
+  await revocations(c.env).revoke(await sessionsWithLiveTokens(c.env.AUTH_DB, userId, nowMs(c), except));
+  await revokeUserSessions(c.env.AUTH_DB, userId, nowMs(c), except);
 }
 
 export async function meRoute(c: AuthContext) {
@@ -187,7 +203,7 @@ export async function passwordRoute(c: AuthContext) {
   if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
   const user = await checkPassword(c, account.email, body.currentPassword);
   await setPasswordHash(c.env.AUTH_DB, user.id, await hashPassword(body.newPassword), new Date(nowMs(c)).toISOString());
-  await endSessions(c, await activeSessionIds(c.env.AUTH_DB, user.id, claims.sid));
+  await endUserSessions(c, user.id, claims.sid);
   return c.body(null, 204);
 }
 
@@ -209,7 +225,7 @@ export async function deleteAccountRoute(c: AuthContext) {
     throw unavailable();
   }
   const db = c.env.AUTH_DB;
-  await revocations(c.env).revoke(await allSessionIds(db, user.id));
+  await revocations(c.env).revoke(await sessionsWithLiveTokens(db, user.id, nowMs(c)));
   await deleteSessionsOf(db, user.id);
   await deleteUser(db, user.id);
   await forgetLoginFailures(db, user.email);
