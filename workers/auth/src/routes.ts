@@ -17,6 +17,7 @@ import {
   setSessionCookies,
 } from "./http";
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
+import { HOUSEKEEPING_RATE, pruneAuthData } from "./housekeeping";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password/hash";
 import { register, removeAccountData } from "./registration";
 import { DeleteAccountBody, LoginBody, LogoutBody, PasswordBody, RefreshBody, RegisterBody } from "./schemas";
@@ -107,7 +108,19 @@ export async function registerRoute(c: AuthContext) {
   return signIn(c, user, 201);
 }
 
+/** Now and then, after answering, prunes what auth_db no longer needs. */
+function tidyUpSometimes(c: AuthContext): void {
+  if (Math.random() >= HOUSEKEEPING_RATE) return;
+  const work = pruneAuthData(c.env.AUTH_DB, nowMs(c)).catch((error: unknown) => c.get("log").error("housekeeping failed", { error }));
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context (app.request in tests): the promise runs on regardless.
+  }
+}
+
 export async function loginRoute(c: AuthContext) {
+  tidyUpSometimes(c);
   const body = await jsonBody(c, LoginBody);
   await limitClient(c);
   const user = await checkPassword(c, body.email, body.password);
