@@ -102,6 +102,7 @@ export async function registerRoute(c: AuthContext) {
   if (await emailTaken(c.env.AUTH_DB, body.email)) throw taken();
   const result = await register(c.env, meta(c), body, nowMs(c), c.get("log"));
   if (result.kind === "email-taken") throw taken();
+  if (result.kind === "invalid") throw fail("BAD_REQUEST", "Some fields are invalid.", { details: result.details });
   if (result.kind === "unavailable") throw unavailable();
   const user = await activeUserById(c.env.AUTH_DB, result.userId);
   if (!user) throw unavailable();
