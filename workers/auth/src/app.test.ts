@@ -79,7 +79,7 @@ describe("request bodies", () => {
     expect(error.details.map((d) => d.field).sort()).toEqual(["email", "firstName", "password"]);
   });
 
-  it("reject a password that is too short, too long or too common, and an overlong email", async () => {
+  it("reject a password that is too short, too long or too common, an overlong email, and bad names", async () => {
     const base = { firstName: "Ada", lastName: "Lovelace" };
     for (const [body, field] of [
       [{ ...base, email: "a@example.com", password: "short" }, "password"],
@@ -87,6 +87,8 @@ describe("request bodies", () => {
       [{ ...base, email: "a@example.com", password: "Password1" }, "password"],
       [{ ...base, email: "a@example.com", password: "iloveyou" }, "password"],
       [{ ...base, email: `${"a".repeat(250)}@example.com`, password: "a fine passphrase" }, "email"],
+      [{ ...base, lastName: "Love\u0007lace", email: "a@example.com", password: "a fine passphrase" }, "lastName"],
+      [{ ...base, firstName: "x".repeat(101), email: "a@example.com", password: "a fine passphrase" }, "firstName"],
     ] as const) {
       const response = await call("/auth/register", { json: body });
       expect(response.status).toBe(400);
