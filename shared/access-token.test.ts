@@ -1,6 +1,6 @@
 import type { JWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccessTokenVerifier } from "./access-token";
+import { cachedKeySet, createAccessTokenVerifier } from "./access-token";
 import { tokenAttacks, validToken, type AttackKeys } from "./testing/token-attacks";
 
 const issuer = "https://fafnir.test/auth";
@@ -55,5 +55,46 @@ describe("the shared access-token verifier", () => {
     const oldToken = await validToken(keys);
     expect((await verifier({ keys: () => [next, publicJwk] })(oldToken)).ok).toBe(true);
     expect((await verifier({ keys: () => [next] })(oldToken)).ok).toBe(false);
+  });
+});
+
+describe("cachedKeySet", () => {
+  it("fetches once per max-age, refetches early for an unknown kid at most once per interval, and keeps the last set on failure", async () => {
+    let clock = 0;
+    let served: JWK[] = [{ kid: "a" }];
+    let fetches = 0;
+    let failing = false;
+    const keys = cachedKeySet(
+      async () => {
+        fetches++;
+        if (failing) throw new Error("auth is down");
+        return served;
+      },
+      { maxAgeMs: 300_000, minRefetchMs: 30_000, now: () => clock },
+    );
+    expect(await keys("a")).toEqual([{ kid: "a" }]);
+    expect(await keys("a")).toEqual([{ kid: "a" }]);
+    expect(fetches).toBe(1);
+
+    served = [{ kid: "b" }, { kid: "a" }];
+    expect(await keys("b")).toEqual([{ kid: "a" }]); // too soon to refetch
+    clock += 30_000;
+    expect(await keys("b")).toEqual(served);
+    expect(await keys("zzz")).toEqual(served); // unknown again, but just refetched
+    expect(fetches).toBe(2);
+
+    failing = true;
+    clock += 300_000;
+    expect(await keys("a")).toEqual(served);
+    expect(fetches).toBe(3);
+  });
+
+  it("stops verifying a key once it leaves the set", async () => {
+    let listed = [publicJwk];
+    const verify = verifier({ keys: () => listed });
+    const token = await validToken(keys);
+    expect((await verify(token)).ok).toBe(true);
+    listed = [];
+    expect(await verify(token)).toEqual({ ok: false, reason: "invalid" });
   });
 });

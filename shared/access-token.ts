@@ -31,8 +31,12 @@ export type VerifyResult = { ok: true; claims: AccessTokenClaims } | { ok: false
 export interface VerifierOptions {
   issuer: string;
   audience: string;
-  /** The public keys that may have signed (the JWKS `keys`); called on every unknown `kid`. */
-  keys: () => JWK[] | Promise<JWK[]>;
+  /**
+   * The public keys that may have signed (the JWKS `keys`), asked on every verification
+   * with the token's `kid`, so that a key dropped from the set stops verifying at once.
+   * Remote key sets: wrap the fetch in `cachedKeySet`.
+   */
+  keys: (kid: string) => JWK[] | Promise<JWK[]>;
   /** Whether a session was revoked (logout, password change, account deletion). */
   isRevoked?: (sid: string) => boolean | Promise<boolean>;
   /** Epoch milliseconds; tests move it. */
@@ -59,12 +63,14 @@ export function createAccessTokenVerifier(options: VerifierOptions) {
   async function keyFor(header: JWTHeaderParameters, _token: FlattenedJWSInput): Promise<CryptoKey> {
     const kid = header.kid;
     if (typeof kid !== "string" || kid === "") throw new UnknownKey("no kid");
-    const cached = imported.get(kid);
-    if (cached) return cached;
-    const jwk = (await options.keys()).find((k) => k.kid === kid);
-    if (!jwk || jwk.kty !== "EC" || jwk.crv !== "P-256" || jwk.d !== undefined) throw new UnknownKey(`unknown kid`);
-    const key = (await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, ACCESS_TOKEN_ALGORITHM)) as CryptoKey;
-    imported.set(kid, key);
+    const jwk = (await options.keys(kid)).find((k) => k.kid === kid);
+    if (!jwk || jwk.kty !== "EC" || jwk.crv !== "P-256" || jwk.d !== undefined) throw new UnknownKey("unknown kid");
+    const id = `${kid}.${jwk.x}.${jwk.y}`;
+    let key = imported.get(id);
+    if (!key) {
+      key = (await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, ACCESS_TOKEN_ALGORITHM)) as CryptoKey;
+      imported.set(id, key);
+    }
     return key;
   }
 
@@ -108,6 +114,45 @@ function claimsOf(payload: Record<string, unknown>): AccessTokenClaims | null {
   if (typeof iat !== "number" || typeof exp !== "number") return null;
   if (!Array.isArray(roles) || !roles.every(isString)) return null;
   return { iss, aud, sub, sid, jti, iat, exp, roles };
+}
+
+export interface KeySetCacheOptions {
+  /** How long a fetched key set is used (the JWKS max-age). */
+  maxAgeMs?: number;
+  /** An unknown `kid` refetches the set (a rotation), at most this often. */
+  minRefetchMs?: number;
+  now?: () => number;
+}
+
+/**
+ * A remote key set (e.g. the auth Worker's JWKS over its service binding) for `keys`:
+ * fetched once per `maxAgeMs`, refetched early when a token names a `kid` it lacks, but
+ * never more than once per `minRefetchMs`, so random kids cannot flood the key server.
+ * A failed fetch keeps the last good set.
+ */
+export function cachedKeySet(fetchKeys: () => Promise<JWK[]>, options: KeySetCacheOptions = {}) {
+  const { maxAgeMs = 300_000, minRefetchMs = 30_000, now = Date.now } = options;
+  let keys: JWK[] = [];
+  let fetchedAt = Number.NEGATIVE_INFINITY;
+  let pending: Promise<JWK[]> | undefined;
+
+  const refetch = () =>
+    (pending ??= fetchKeys()
+      .then((fresh) => {
+        keys = fresh;
+        return fresh;
+      })
+      .catch(() => keys)
+      .finally(() => {
+        fetchedAt = now();
+        pending = undefined;
+      }));
+
+  return async (kid: string): Promise<JWK[]> => {
+    const age = now() - fetchedAt;
+    if (age >= maxAgeMs || (age >= minRefetchMs && !keys.some((k) => k.kid === kid))) return refetch();
+    return keys;
+  };
 }
 
 /**

@@ -79,7 +79,7 @@ describe("request bodies", () => {
     expect(error.details.map((d) => d.field).sort()).toEqual(["email", "firstName", "password"]);
   });
 
-  it("reject a password that is too short, too long or too common, and an overlong email", async () => {
+  it("reject a password that is too short, too long or too common, an overlong email, and bad names", async () => {
     const base = { firstName: "Ada", lastName: "Lovelace" };
     for (const [body, field] of [
       [{ ...base, email: "a@example.com", password: "short" }, "password"],
@@ -87,6 +87,8 @@ describe("request bodies", () => {
       [{ ...base, email: "a@example.com", password: "Password1" }, "password"],
       [{ ...base, email: "a@example.com", password: "iloveyou" }, "password"],
       [{ ...base, email: `${"a".repeat(250)}@example.com`, password: "a fine passphrase" }, "email"],
+      [{ ...base, lastName: "Love\u0007lace", email: "a@example.com", password: "a fine passphrase" }, "lastName"],
+      [{ ...base, firstName: "x".repeat(101), email: "a@example.com", password: "a fine passphrase" }, "firstName"],
     ] as const) {
       const response = await call("/auth/register", { json: body });
       expect(response.status).toBe(400);
@@ -192,8 +194,30 @@ describe("logout", () => {
   });
 });
 
+describe("POST /auth/password and DELETE /auth/account", () => {
+  it("answer 400 with details for a bad body, and 401 without a token", async () => {
+    const clock = testClock();
+    const { call } = testApp(clock);
+    const user = await createAccount();
+    const { accessToken } = await signedIn(user, clock.ms);
+    const headers = bearer(accessToken);
+
+    const weak = await call("/auth/password", { json: { currentPassword: user.password, newPassword: "qwertyuiop" }, headers });
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toMatchObject({ error: { code: "BAD_REQUEST", details: [{ field: "newPassword" }] } });
+    const wrongType = await call("/auth/account", { method: "DELETE", json: { password: 12345678 }, headers });
+    expect(wrongType.status).toBe(400);
+    expect(await wrongType.json()).toMatchObject({ error: { code: "BAD_REQUEST", details: [{ field: "password" }] } });
+    const notJson = await call("/auth/account", { method: "DELETE", headers, body: "password=x" });
+    expect(notJson.status).toBe(415);
+
+    expect((await call("/auth/account", { method: "DELETE", json: { password: user.password } })).status).toBe(401);
+    expect((await call("/auth/password", { json: { currentPassword: user.password, newPassword: "a new decent passphrase" } })).status).toBe(401);
+  });
+});
+
 describe("key rotation", () => {
-  it("lists the previous key, whose tokens still verify and still log out", async () => {
+  it("lists the previous key, whose tokens still verify until they expire and still log out", async () => {
     const clock = testClock();
     const user = await createAccount();
     const old = await signedIn(user, clock.ms);
@@ -208,6 +232,9 @@ describe("key rotation", () => {
     const verify = createAccessTokenVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, keys: () => keys, now: clock.now });
     expect((await verify(old.accessToken)).ok).toBe(true);
     expect((await call("/auth/logout", { method: "POST", headers: bearer(old.accessToken) })).status).toBe(204);
+
+    clock.advance(15 * 60_000 + 1_000);
+    expect(await verify(old.accessToken)).toEqual({ ok: false, reason: "expired" });
 
     const unrotated = createAccessTokenVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, keys: () => keys.slice(0, 1), now: clock.now });
     expect((await unrotated(old.accessToken)).ok).toBe(false);

@@ -12,10 +12,8 @@ export const CSRF_HEADER = "x-csrf-token";
 
 /** A failure that answers the request: thrown by helpers, turned into the contract's error by the app. */
 export class HttpError extends Error {
-  constructor(
-    readonly response: Response,
-  ) {
-    super("http error");
+  constructor(readonly response: Response) {
+    super(`HTTP ${response.status}`);
   }
 }
 
@@ -24,8 +22,8 @@ export const fail = (...args: Parameters<typeof httpErrorResponse>) => new HttpE
 export const rateLimited = (retryAfterSeconds: number) =>
   fail("RATE_LIMITED", "Too many attempts. Try again later.", { headers: { "retry-after": String(retryAfterSeconds) } });
 
-const invalidCredentials = () => fail("INVALID_CREDENTIALS", "The email or password is incorrect.");
-export { invalidCredentials };
+/** The one answer to an unknown email and a wrong password alike. */
+export const invalidCredentials = () => fail("INVALID_CREDENTIALS", "The email or password is incorrect.");
 
 async function readLimited(body: ReadableStream<Uint8Array>): Promise<string> {
   const reader = body.getReader();

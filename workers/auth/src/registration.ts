@@ -5,13 +5,14 @@
  * its saga (the isolate died mid-way) is never signed in to, and the next registration of
  * that email clears it.
  */
-import type { CallMeta } from "../../../shared/rpc";
+import { and, eq, lt } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import type { FieldError } from "../../../shared/errors";
 import type { Logger } from "../../../shared/logger";
+import type { CallMeta } from "../../../shared/rpc";
+import { users } from "./db/schema";
 import { hashPassword } from "./password/hash";
 import { activateUser, deleteUser, insertPendingUser } from "./users";
-import { drizzle } from "drizzle-orm/d1";
-import { and, eq, lt } from "drizzle-orm";
-import { users } from "./db/schema";
 
 export interface Registration {
   email: string;
@@ -20,7 +21,12 @@ export interface Registration {
   lastName: string;
 }
 
-export type RegistrationResult = { kind: "registered"; userId: string } | { kind: "email-taken" } | { kind: "unavailable" };
+export type RegistrationResult =
+  | { kind: "registered"; userId: string }
+  | { kind: "email-taken" }
+  /** The user service refused the names (its rules are the last word on them). */
+  | { kind: "invalid"; details: FieldError[] }
+  | { kind: "unavailable" };
 
 export const DEFAULT_ROLE = "member";
 /** A pending row older than this belongs to a saga that died: the email is free again. */
@@ -58,6 +64,10 @@ export async function register(env: AuthEnv, meta: CallMeta, input: Registration
   }
   try {
     const profile = await env.USER.createProfile(meta, { userId, firstName: input.firstName, lastName: input.lastName });
+    if (!profile.ok && profile.error.code === "BAD_USER_INPUT") {
+      await undo(env, meta, userId, log);
+      return { kind: "invalid", details: profile.error.details ?? [{ field: "firstName", message: profile.error.message }] };
+    }
     if (!profile.ok) throw new Error(`createProfile: ${profile.error.code} ${profile.error.message}`);
     const grant = await env.SECURITY.grantRole(meta, userId, DEFAULT_ROLE);
     if (!grant.ok) throw new Error(`grantRole: ${grant.error.code} ${grant.error.message}`);

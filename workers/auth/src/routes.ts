@@ -1,10 +1,12 @@
 /** The handlers of the auth routes of ../shared/contract/auth-api.md. */
 import { getCookie } from "hono/cookie";
+import type { AccessTokenClaims } from "../../../shared/access-token";
 import type { CallMeta } from "../../../shared/rpc";
 import type { AuthContext } from "./context";
 import {
   clearSessionCookies,
   clientAddress,
+  CSRF_COOKIE,
   fail,
   invalidCredentials,
   jsonBody,
@@ -15,14 +17,23 @@ import {
   setSessionCookies,
 } from "./http";
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
+import { HOUSEKEEPING_RATE, pruneAuthData } from "./housekeeping";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password/hash";
 import { register, removeAccountData } from "./registration";
 import { DeleteAccountBody, LoginBody, LogoutBody, PasswordBody, RefreshBody, RegisterBody } from "./schemas";
-import { activeSessionIds, allSessionIds, createSession, deleteSessionsOf, isSessionActive, revokeSessions, rotateRefreshToken, sessionOfRefreshToken } from "./sessions";
+import {
+  createSession,
+  deleteSessionsOf,
+  isSessionActive,
+  revokeSession,
+  revokeUserSessions,
+  rotateRefreshToken,
+  sessionOfRefreshToken,
+  sessionsWithLiveTokens,
+} from "./sessions";
 import { countClientAttempt, forgetLoginFailures, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
 import { accessTokenVerifier, opaqueToken, revocations, signAccessToken } from "./tokens";
 import { activeUserByEmail, activeUserById, deleteUser, emailTaken, setPasswordHash, type UserRow } from "./users";
-import type { AccessTokenClaims } from "../../../shared/access-token";
 
 const meta = (c: AuthContext): CallMeta => ({ requestId: c.get("requestId") });
 const nowMs = (c: AuthContext) => c.get("deps").now();
@@ -91,13 +102,26 @@ export async function registerRoute(c: AuthContext) {
   if (await emailTaken(c.env.AUTH_DB, body.email)) throw taken();
   const result = await register(c.env, meta(c), body, nowMs(c), c.get("log"));
   if (result.kind === "email-taken") throw taken();
+  if (result.kind === "invalid") throw fail("BAD_REQUEST", "Some fields are invalid.", { details: result.details });
   if (result.kind === "unavailable") throw unavailable();
   const user = await activeUserById(c.env.AUTH_DB, result.userId);
   if (!user) throw unavailable();
   return signIn(c, user, 201);
 }
 
+/** Now and then, after answering, prunes what auth_db no longer needs. */
+function tidyUpSometimes(c: AuthContext): void {
+  if (Math.random() >= HOUSEKEEPING_RATE) return;
+  const work = pruneAuthData(c.env.AUTH_DB, nowMs(c)).catch((error: unknown) => c.get("log").error("housekeeping failed", { error }));
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context (app.request in tests): the promise runs on regardless.
+  }
+}
+
 export async function loginRoute(c: AuthContext) {
+  tidyUpSometimes(c);
   const body = await jsonBody(c, LoginBody);
   await limitClient(c);
   const user = await checkPassword(c, body.email, body.password);
@@ -120,14 +144,14 @@ export async function refreshRoute(c: AuthContext) {
   const graceMs = c.get("config").REFRESH_REUSE_GRACE_SECONDS * 1000;
   const rotation = await rotateRefreshToken(c.env.AUTH_DB, token, at, graceMs);
   if (rotation.kind === "reused") {
-    await revocations(c.env).revoke([rotation.sessionId]);
+    await revocations(c.env).revoke([rotation.sessionId]); // already ended in auth_db
     throw fail("SESSION_REVOKED", "This refresh token was already used; the session has been ended for safety.");
   }
   if (rotation.kind !== "rotated") throw invalid();
   const accessToken = await signAccessToken(c.get("config"), { userId: user.id, sessionId: rotation.sessionId, roles }, at);
   const access = { accessToken, tokenType: "Bearer", expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   if (!browser) return c.json({ ...access, refreshToken: rotation.refreshToken, refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS });
-  setSessionCookies(c, { accessToken, refreshToken: rotation.refreshToken }, getCookie(c, "fafnir_csrf") ?? opaqueToken());
+  setSessionCookies(c, { accessToken, refreshToken: rotation.refreshToken }, getCookie(c, CSRF_COOKIE) ?? opaqueToken());
   return c.json(access);
 }
 
@@ -146,8 +170,8 @@ export async function logoutRoute(c: AuthContext) {
   const body = await jsonBody(c, LogoutBody, true);
   const session = await sessionToEnd(c, body.refreshToken);
   if (!session) throw fail("UNAUTHENTICATED", "Sign in first: an access or refresh token is required.");
-  const ids = body.all ? await activeSessionIds(c.env.AUTH_DB, session.userId) : [];
-  await endSessions(c, [...new Set([session.sessionId, ...ids])]);
+  if (body.all) await endUserSessions(c, session.userId);
+  else await endSession(c, session.sessionId);
   clearSessionCookies(c);
   return c.body(null, 204);
 }
@@ -161,13 +185,21 @@ async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined
     if (result.ok) return { sessionId: result.claims.sid, userId: result.claims.sub };
   }
   const refreshToken = bodyRefreshToken ?? getCookie(c, REFRESH_COOKIE);
-  if (bodyRefreshToken === undefined && refreshToken !== undefined && accessToken === undefined) requireCsrf(c);
+  // The refresh cookie is a cookie credential: it needs the CSRF header, whatever else came along.
+  if (bodyRefreshToken === undefined && refreshToken !== undefined) requireCsrf(c);
   return refreshToken ? sessionOfRefreshToken(c.env.AUTH_DB, refreshToken) : null;
 }
 
-async function endSessions(c: AuthContext, sessionIds: string[]): Promise<void> {
-  await revokeSessions(c.env.AUTH_DB, sessionIds, nowMs(c));
-  await revocations(c.env).revoke(sessionIds);
+// The revocation list first: if writing it fails, the sessions are still live, so the
+// same credentials can retry.
+async function endSession(c: AuthContext, sessionId: string): Promise<void> {
+  await revocations(c.env).revoke([sessionId]);
+  await revokeSession(c.env.AUTH_DB, sessionId, nowMs(c));
+}
+
+async function endUserSessions(c: AuthContext, userId: string, except?: string): Promise<void> {
+  await revocations(c.env).revoke(await sessionsWithLiveTokens(c.env.AUTH_DB, userId, nowMs(c), except));
+  await revokeUserSessions(c.env.AUTH_DB, userId, nowMs(c), except);
 }
 
 export async function meRoute(c: AuthContext) {
@@ -185,7 +217,7 @@ export async function passwordRoute(c: AuthContext) {
   if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
   const user = await checkPassword(c, account.email, body.currentPassword);
   await setPasswordHash(c.env.AUTH_DB, user.id, await hashPassword(body.newPassword), new Date(nowMs(c)).toISOString());
-  await endSessions(c, await activeSessionIds(c.env.AUTH_DB, user.id, claims.sid));
+  await endUserSessions(c, user.id, claims.sid);
   return c.body(null, 204);
 }
 
@@ -207,7 +239,7 @@ export async function deleteAccountRoute(c: AuthContext) {
     throw unavailable();
   }
   const db = c.env.AUTH_DB;
-  await revocations(c.env).revoke(await allSessionIds(db, user.id));
+  await revocations(c.env).revoke(await sessionsWithLiveTokens(db, user.id, nowMs(c)));
   await deleteSessionsOf(db, user.id);
   await deleteUser(db, user.id);
   await forgetLoginFailures(db, user.email);

@@ -24,7 +24,14 @@ const NewPassword = v.pipe(
 /** A password being checked: anything that could be a password. */
 const GivenPassword = v.pipe(text(), v.minLength(1, "is required"), v.maxLength(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`));
 
-const Name = v.pipe(text(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100, "must be at most 100 characters"));
+/** As the user service has it (its word is final: registration maps its refusals to 400 too). */
+const Name = v.pipe(
+  text(),
+  v.trim(),
+  v.minGraphemes(1, "must not be empty"),
+  v.maxGraphemes(100, "must be at most 100 characters"),
+  v.regex(/^\P{Cc}*$/u, "must not contain control characters"),
+);
 
 export const RegisterBody = v.object({ email: Email, password: NewPassword, firstName: Name, lastName: Name });
 export const LoginBody = v.object({

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createSession, isSessionActive, rotateRefreshToken } from "./sessions";
+import { createSession, isSessionActive, revokeUserSessions, rotateRefreshToken, sessionsWithLiveTokens } from "./sessions";
 import { testClock } from "../test/fixtures";
 
 const db = env.AUTH_DB;
@@ -62,5 +62,22 @@ describe("refresh-token rotation", () => {
     const { refreshToken } = await createSession(db, crypto.randomUUID(), clock.ms);
     clock.advance(31 * 24 * 3600_000);
     expect((await rotateRefreshToken(db, refreshToken, clock.ms, REFRESH_REUSE_GRACE_MS)).kind).toBe("invalid");
+  });
+});
+
+describe("ending every session of a user", () => {
+  it("ends any number of sessions, and names only those with a possibly live access token", async () => {
+    const clock = testClock();
+    const userId = crypto.randomUUID();
+    const old = await Promise.all(Array.from({ length: 110 }, () => createSession(db, userId, clock.ms)));
+    clock.advance(16 * 60_000);
+    const recent = await createSession(db, userId, clock.ms);
+    const current = await createSession(db, userId, clock.ms);
+
+    expect(await sessionsWithLiveTokens(db, userId, clock.ms, current.sessionId)).toEqual([recent.sessionId]);
+    await revokeUserSessions(db, userId, clock.ms, current.sessionId);
+    for (const s of [...old, recent]) expect(await isSessionActive(db, s.sessionId)).toBe(false);
+    expect(await isSessionActive(db, current.sessionId)).toBe(true);
+    expect((await rotateRefreshToken(db, old[0]!.refreshToken, clock.ms, REFRESH_REUSE_GRACE_MS)).kind).toBe("invalid");
   });
 });

@@ -3,10 +3,10 @@
  * session's refresh token; presenting a replaced one again after the grace window means
  * it leaked (or was stolen), so the whole session is revoked.
  */
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { refreshTokens, sessions } from "./db/schema";
-import { REFRESH_TOKEN_TTL_SECONDS } from "./limits";
+import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
 import { opaqueToken, tokenDigest } from "./tokens";
 
 export interface IssuedRefreshToken {
@@ -42,7 +42,7 @@ export async function createSession(d1: D1Database, userId: string, nowMs: numbe
   const sessionId = crypto.randomUUID();
   const { refreshToken, row } = await newRefreshToken(sessionId, nowMs);
   await db.batch([
-    db.insert(sessions).values({ id: sessionId, userId, createdAt: iso(nowMs), revokedAt: null }),
+    db.insert(sessions).values({ id: sessionId, userId, createdAt: iso(nowMs), revokedAt: null, accessIssuedAt: nowMs }),
     db.insert(refreshTokens).values(row),
   ]);
   return { sessionId, userId, refreshToken };
@@ -69,7 +69,7 @@ export async function rotateRefreshToken(d1: D1Database, token: string, nowMs: n
   if (!found || found.revokedAt !== null || found.expiresAt <= nowMs) return { kind: "invalid" };
   if (found.rotatedAt !== null) {
     if (nowMs - found.rotatedAt <= graceMs) return { kind: "replaced-in-grace" };
-    await revokeSessions(d1, [found.sessionId], nowMs);
+    await revokeSession(d1, found.sessionId, nowMs);
     return { kind: "reused", sessionId: found.sessionId };
   }
   const db = drizzle(d1);
@@ -82,7 +82,10 @@ export async function rotateRefreshToken(d1: D1Database, token: string, nowMs: n
     .returning({ sessionId: refreshTokens.sessionId });
   if (replaced.length === 0) return { kind: "replaced-in-grace" };
   const next = await newRefreshToken(found.sessionId, nowMs);
-  await db.insert(refreshTokens).values(next.row);
+  await db.batch([
+    db.insert(refreshTokens).values(next.row),
+    db.update(sessions).set({ accessIssuedAt: nowMs }).where(eq(sessions.id, found.sessionId)),
+  ]);
   return { kind: "rotated", sessionId: found.sessionId, userId: found.userId, refreshToken: next.refreshToken };
 }
 
@@ -100,28 +103,37 @@ export async function isSessionActive(d1: D1Database, sessionId: string): Promis
   return row !== undefined;
 }
 
-/** Ends sessions (idempotent): their refresh tokens stop working at once. */
-export async function revokeSessions(d1: D1Database, sessionIds: string[], nowMs: number): Promise<void> {
-  if (sessionIds.length === 0) return;
+/** Ends one session (idempotent): its refresh tokens stop working at once. */
+export async function revokeSession(d1: D1Database, sessionId: string, nowMs: number): Promise<void> {
   const db = drizzle(d1);
   await db.batch([
-    db.update(sessions).set({ revokedAt: iso(nowMs) }).where(and(sql`${sessions.id} IN ${sessionIds}`, isNull(sessions.revokedAt))),
-    db.delete(refreshTokens).where(sql`${refreshTokens.sessionId} IN ${sessionIds}`),
+    db.update(sessions).set({ revokedAt: iso(nowMs) }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))),
+    db.delete(refreshTokens).where(eq(refreshTokens.sessionId, sessionId)),
   ]);
 }
 
-/** The ids of a user's live sessions, but for `except`. */
-export async function activeSessionIds(d1: D1Database, userId: string, except?: string): Promise<string[]> {
+const ofUser = (userId: string, except?: string) =>
+  and(eq(sessions.userId, userId), isNull(sessions.revokedAt), except ? ne(sessions.id, except) : undefined);
+
+/** Ends every live session of a user but `except` (idempotent). */
+export async function revokeUserSessions(d1: D1Database, userId: string, nowMs: number, except?: string): Promise<void> {
+  const db = drizzle(d1);
+  const ended = db.select({ id: sessions.id }).from(sessions).where(ofUser(userId, except));
+  await db.batch([
+    db.delete(refreshTokens).where(sql`${refreshTokens.sessionId} IN ${ended}`),
+    db.update(sessions).set({ revokedAt: iso(nowMs) }).where(ofUser(userId, except)),
+  ]);
+}
+
+/**
+ * A user's live sessions (but `except`) that may still have an unexpired access token:
+ * the ones the revocation list must name.
+ */
+export async function sessionsWithLiveTokens(d1: D1Database, userId: string, nowMs: number, except?: string): Promise<string[]> {
   const rows = await drizzle(d1)
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), except ? ne(sessions.id, except) : undefined));
-  return rows.map((r) => r.id);
-}
-
-/** Every session row of a user (account deletion). */
-export async function allSessionIds(d1: D1Database, userId: string): Promise<string[]> {
-  const rows = await drizzle(d1).select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+    .where(and(ofUser(userId, except), gt(sessions.accessIssuedAt, nowMs - ACCESS_TOKEN_TTL_SECONDS * 1000)));
   return rows.map((r) => r.id);
 }
 

@@ -85,7 +85,7 @@ describe("login throttling per account", () => {
 });
 
 describe("throttling per client address", () => {
-  it(`allows ${CLIENT_ATTEMPTS_PER_MINUTE} attempts a minute, then 429 until the window ends`, async () => {
+  it(`allows ${CLIENT_ATTEMPTS_PER_MINUTE} sign-in and registration attempts a minute, then 429 until the window ends`, async () => {
     const clock = testClock();
     const { call } = testApp(clock);
     const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
@@ -94,6 +94,8 @@ describe("throttling per client address", () => {
     const blocked = await call("/auth/login", { json: { email: uniqueEmail(), password: "some password" }, headers });
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("retry-after")).toBe("60");
+    const registration = { email: uniqueEmail(), password: "a fine passphrase", firstName: "Ada", lastName: "Lovelace" };
+    expect((await call("/auth/register", { json: registration, headers })).status).toBe(429);
     clock.advance(60_000);
     expect((await call("/auth/login", { json: { email: uniqueEmail(), password: "some password" }, headers })).status).toBe(401);
   });

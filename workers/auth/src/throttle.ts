@@ -30,13 +30,6 @@ const retryAfter = (untilMs: number, nowMs: number): ThrottleDecision => ({
   retryAfterSeconds: Math.max(1, Math.ceil((untilMs - nowMs) / 1000)),
 });
 
-/** Back-off (ms) once `consecutive` failures are on record. */
-export function backoffMs(consecutive: number): number {
-  if (consecutive < BACKOFF_AFTER_FAILURES) return 0;
-  const doublings = Math.min(consecutive - BACKOFF_AFTER_FAILURES, 10);
-  return Math.min(BACKOFF_BASE_MS * 2 ** doublings, BACKOFF_MAX_MS);
-}
-
 /** Reserves one evaluation of a password for `email`, or says how long to wait. */
 export async function reserveLoginAttempt(d1: D1Database, email: string, nowMs: number): Promise<ThrottleDecision> {
   const db = drizzle(d1);

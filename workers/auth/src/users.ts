@@ -29,9 +29,9 @@ export async function activeUserById(d1: D1Database, id: string): Promise<UserRo
   return row;
 }
 
+/** Whether an active account has this email (a pending one may yet fail, or be abandoned). */
 export async function emailTaken(d1: D1Database, email: string): Promise<boolean> {
-  const [row] = await drizzle(d1).select({ id: users.id }).from(users).where(eq(users.email, email));
-  return row !== undefined;
+  return (await activeUserByEmail(d1, email)) !== undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
 import { authClient, cookies, cookieValue, PASSWORD, uniqueEmail, type D1Reader, type KvReader } from "./node/client.ts";
@@ -73,6 +74,24 @@ describe("POST /auth/login", () => {
     for (let i = 0; i < 4; i++) expect((await client.login(email, "wrong password")).response.status).toBe(401);
     expect((await client.login(email)).response.status).toBe(200);
     for (let i = 0; i < 4; i++) expect((await client.login(email, "wrong password")).response.status).toBe(401);
+    expect((await client.login(email)).response.status).toBe(200);
+  });
+});
+
+describe("password hash upgrades", () => {
+  it("re-hashes an outdated hash with the current parameters at the next sign-in", async () => {
+    const email = uniqueEmail("legacy");
+    const { body } = await client.register(email);
+    const salt = randomBytes(16);
+    const key = scryptSync(PASSWORD, salt, 32, { N: 2 ** 14, r: 8, p: 1 });
+    const b64 = (bytes: Buffer) => bytes.toString("base64").replace(/=+$/, "");
+    const legacy = `$scrypt$ln=14,r=8,p=1$${b64(salt)}$${b64(key)}`;
+    const auth = (await platform.worker("auth").getEnv()) as { AUTH_DB: D1Reader };
+    await auth.AUTH_DB.prepare("UPDATE users SET password_hash = ?1 WHERE id = ?2").bind(legacy, body.user.id).all();
+
+    expect((await client.login(email)).response.status).toBe(200);
+    const row = await auth.AUTH_DB.prepare("SELECT password_hash AS hash FROM users WHERE id = ?1").bind(body.user.id).first<{ hash: string }>();
+    expect(row?.hash).toMatch(/^\$scrypt\$ln=15,r=8,p=3\$/);
     expect((await client.login(email)).response.status).toBe(200);
   });
 });

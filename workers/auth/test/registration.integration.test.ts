@@ -27,6 +27,7 @@ beforeAll(async () => {
 afterAll(() => platform?.stop());
 afterEach(async () => {
   await (await injector("fault-user")).disarm();
+  await (await injector("fault-security")).disarm();
 });
 
 const meta = { requestId: "registration-integration-0001" };
@@ -80,6 +81,38 @@ describe("registration as one saga", () => {
     const statuses = results.map((r) => r.response.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    await expectNoPartialUsers();
+  });
+});
+
+describe("a registration whose undo fails too", () => {
+  it("leaves only a pending row that never signs in, and that a later registration clears", async () => {
+    const email = uniqueEmail("undo-fails");
+    const faults = await injector("fault-user");
+    await faults.arm("createProfile");
+    await faults.arm("removeUser");
+    expect((await client.register(email)).response.status).toBe(503);
+    const auth = (await platform.worker("auth").getEnv()) as { AUTH_DB: D1Reader };
+    const row = await auth.AUTH_DB.prepare("SELECT status FROM users WHERE email = ?1").bind(email).first<{ status: string }>();
+    expect(row?.status).toBe("pending");
+    expect((await client.login(email)).response.status).toBe(401);
+    // A minute later the email is free again (the row is backdated here instead of waiting).
+    await auth.AUTH_DB.prepare("UPDATE users SET created_at = ?1 WHERE email = ?2").bind(new Date(Date.now() - 120_000).toISOString(), email).all();
+    expect((await client.register(email)).response.status).toBe(201);
+    await expectNoPartialUsers();
+  });
+});
+
+describe("an abandoned registration", () => {
+  it("is never signed in to, and frees its email for the next registration", async () => {
+    const email = uniqueEmail("abandoned");
+    const auth = (await platform.worker("auth").getEnv()) as { AUTH_DB: D1Reader };
+    const longAgo = new Date(Date.now() - 5 * 60_000).toISOString();
+    await auth.AUTH_DB.prepare("INSERT INTO users (id, email, password_hash, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'pending', ?4, ?4)")
+      .bind(crypto.randomUUID(), email, "$scrypt$ln=15,r=8,p=3$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", longAgo)
+      .all();
+    expect((await client.login(email)).response.status).toBe(401);
+    expect((await client.register(email)).response.status).toBe(201);
     await expectNoPartialUsers();
   });
 });

@@ -26,6 +26,8 @@ export const sessions = sqliteTable(
     userId: text("user_id").notNull(),
     createdAt: text("created_at").notNull(),
     revokedAt: text("revoked_at"),
+    /** Epoch ms of the session's newest access token: older than its lifetime, none is alive. */
+    accessIssuedAt: integer("access_issued_at").notNull().default(0),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

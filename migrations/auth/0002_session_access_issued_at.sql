@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `access_issued_at` integer DEFAULT 0 NOT NULL;
