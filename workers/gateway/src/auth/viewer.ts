@@ -1,13 +1,14 @@
 /**
  * Who is calling: a bearer token or the `fafnir_access` cookie, verified locally with the
- * shared verifier (keys from the auth JWKS, revoked sessions refused). A cookie-signed
+ * shared verifier (keys from the auth JWKS, cached per isolate and refetched on an unknown
+ * kid at most every 30 s; revoked sessions refused). A cookie-signed
  * POST must carry X-CSRF-Token equal to the `fafnir_csrf` cookie.
  */
 import { parse as parseCookies } from "hono/utils/cookie";
-import { createAccessTokenVerifier, sessionRevocations, type AccessTokenVerifier } from "../../../../shared/access-token";
+import { cachedKeySet, createAccessTokenVerifier, sessionRevocations, type AccessTokenVerifier } from "../../../../shared/access-token";
 import type { GatewayConfig } from "../config";
 import type { ViewerModel } from "../graphql/models";
-import { jwksFromAuth } from "./jwks";
+import { fetchAuthKeys } from "./jwks";
 
 /** Revocation marks outlive the longest access token (15 minutes). */
 const REVOCATION_TTL_SECONDS = 15 * 60;
@@ -22,7 +23,7 @@ function verifierFor(env: GatewayEnv, config: GatewayConfig): AccessTokenVerifie
     verifier = createAccessTokenVerifier({
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
-      keys: jwksFromAuth(env.AUTH),
+      keys: cachedKeySet(() => fetchAuthKeys(env.AUTH)),
       isRevoked: sessionRevocations(env.REVOKED_SESSIONS, REVOCATION_TTL_SECONDS).isRevoked,
     });
     verifiers.set(env, verifier);
