@@ -1,11 +1,15 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { buildSchema, findBreakingChanges, type GraphQLField } from "graphql";
 import { describe, expect, it } from "vitest";
 import { fieldPermissions } from "../src/graphql/field-permissions.ts";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
-// The contract lives beside the checkout (../shared/contract), as in CI.
-const contract = buildSchema(read("../../../../shared/contract/schema.graphql"));
+// The team's contract lives beside the checkout (../shared/contract), as it does in CI.
+const CONTRACT = "../../../../shared/contract/schema.graphql";
+if (!existsSync(new URL(CONTRACT, import.meta.url))) {
+  throw new Error("../shared/contract/schema.graphql is missing: check out the handbook beside this repository");
+}
+const contract = buildSchema(read(CONTRACT));
 const served = buildSchema(read("../src/graphql/schema.graphql"));
 
 function requirementsOf(schema: typeof contract): Record<string, string> {
