@@ -5,6 +5,7 @@
  * or `wrangler login`. `npm run deploy -- --dry-run` builds everything and prints the plan.
  */
 import { execFileSync } from "node:child_process";
+import { unstable_readConfig } from "wrangler";
 import { run } from "./run.ts";
 import { workers, type WorkerInfo } from "./workers.ts";
 
@@ -26,6 +27,28 @@ function databaseExists(name: string): boolean {
 async function step(description: string, command: string[]): Promise<void> {
   console.log(`→ ${description}: wrangler ${command.join(" ")}`);
   if (!dryRun) await run("wrangler", command, { env: { ...process.env, CI: "true" } });
+}
+
+/**
+ * Auth writes revoked sessions and the gateway reads them: unless both bind one namespace,
+ * a logout would never reach the gateway. Provisioning would give each Worker its own.
+ */
+function sharedRevocationNamespace(): string | undefined {
+  const ids = ["auth", "gateway"].map((name) => {
+    const config = unstable_readConfig({ config: workers.find((w) => w.name === name)!.config });
+    return config.kv_namespaces.find((kv: { binding: string }) => kv.binding === "REVOKED_SESSIONS")?.id;
+  });
+  return ids[0] && ids[0] === ids[1] ? ids[0] : undefined;
+}
+
+if (!sharedRevocationNamespace()) {
+  const message =
+    "REVOKED_SESSIONS must bind the same KV namespace id in wrangler.toml and workers/auth/wrangler.toml (README: Deploying).";
+  if (!dryRun) {
+    console.error(message);
+    process.exit(1);
+  }
+  console.warn(`warning: ${message}`);
 }
 
 for (const worker of workers) {
