@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { BaseConfig, configLoader } from "../../../shared/config";
+import { HardeningConfig } from "./hardening/config";
 
 /** A comma-separated list of origins allowed to call the API from a browser. */
 const OriginList = v.pipe(
@@ -8,5 +9,5 @@ const OriginList = v.pipe(
   v.array(v.pipe(v.string(), v.url("each entry must be an origin such as https://app.example.com"))),
 );
 
-export const loadGatewayConfig = configLoader("gateway", v.object({ ...BaseConfig, CORS_ORIGINS: OriginList }));
+export const loadGatewayConfig = configLoader("gateway", v.object({ ...BaseConfig, CORS_ORIGINS: OriginList, ...HardeningConfig }));
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -9,4 +9,6 @@ export interface GatewayContext {
   log: Logger;
   /** When the gateway received the request (performance.now()). */
   receivedAt: number;
+  /** The signed-in caller, when the request carries a valid token. */
+  viewer?: { userId: string } | null;
 }

@@ -1,4 +1,5 @@
 import { createSchema, createYoga } from "graphql-yoga";
+import { graphiqlEnabled, hardeningPlugins, maskUnexpectedError, UNEXPECTED_ERROR_MESSAGE } from "../hardening";
 import type { GatewayContext } from "./context";
 import { health } from "./health";
 import typeDefs from "./schema.graphql";
@@ -13,6 +14,13 @@ export const yoga = createYoga<GatewayContext>({
   }),
   graphqlEndpoint: "/graphql",
   landingPage: false,
-  graphiql: (_request, ctx) => ctx.config.ENVIRONMENT !== "production",
-  maskedErrors: true,
+  graphiql: (_request, ctx) => graphiqlEnabled(ctx.config),
+  plugins: hardeningPlugins(),
+  maskedErrors: { maskError: maskUnexpectedError, errorMessage: UNEXPECTED_ERROR_MESSAGE },
+  // Masked errors are logged by hardening/errors.ts, with the request id.
+  logging: false,
+  // CORS is the app's (hono, from CORS_ORIGINS); yoga's default would allow every origin.
+  cors: false,
+  // Enforced, and counted as it streams, by hardening/body-limit.ts.
+  maxRequestBodySize: false,
 });

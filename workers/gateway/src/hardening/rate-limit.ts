@@ -1,0 +1,43 @@
+/**
+ * Per client address (CF-Connecting-IP, set by Cloudflare's edge) before the body is even
+ * read, and per signed-in user once the context knows the viewer. Over a limit:
+ * 429 RATE_LIMITED with extensions.retryAfter and a Retry-After header.
+ *
+ * The Workers rate-limiting bindings count per Cloudflare location, in windows of
+ * RATE_LIMIT_PERIOD_SECONDS (wrangler.toml [[ratelimits]]); a full window is the longest a
+ * refused client has to wait.
+ */
+import type { Plugin } from "graphql-yoga";
+import { GraphQLErrorCode } from "../../../../shared/errors";
+import type { GatewayContext } from "../graphql/context";
+import { gatewayError } from "./errors";
+
+/** The `period` of both [[ratelimits]] in wrangler.toml. */
+export const RATE_LIMIT_PERIOD_SECONDS = 10;
+
+const rateLimited = () =>
+  gatewayError(
+    GraphQLErrorCode.RATE_LIMITED,
+    `Too many requests: try again in ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
+    { status: 429, headers: { "Retry-After": String(RATE_LIMIT_PERIOD_SECONDS) } },
+    { retryAfter: RATE_LIMIT_PERIOD_SECONDS },
+  );
+
+export function useRateLimits(): Plugin<GatewayContext, GatewayContext> {
+  return {
+    async onRequestParse({ request, serverContext }) {
+      // Absent only when the request did not come through Cloudflare's edge (a service
+      // binding, local tools): there is no address to count.
+      const address = request.headers.get("cf-connecting-ip");
+      if (!address) return;
+      const { success } = await serverContext.env.RATE_LIMIT_BY_IP.limit({ key: address });
+      if (!success) throw rateLimited();
+    },
+    async onExecute({ args, setResultAndStopExecution }) {
+      const viewer = args.contextValue.viewer;
+      if (!viewer) return;
+      const { success } = await args.contextValue.env.RATE_LIMIT_BY_USER.limit({ key: viewer.userId });
+      if (!success) setResultAndStopExecution({ errors: [rateLimited()] });
+    },
+  };
+}
