@@ -36,7 +36,12 @@ app.use(async (c, next) => {
 });
 
 app.use("/graphql", (c, next) =>
-  cors({ origin: c.get("config").CORS_ORIGINS, credentials: true, exposeHeaders: [REQUEST_ID_HEADER] })(c, next),
+  cors({
+    origin: c.get("config").CORS_ORIGINS,
+    allowMethods: ["GET", "POST"],
+    credentials: true,
+    exposeHeaders: [REQUEST_ID_HEADER],
+  })(c, next),
 );
 
 app.all("/auth/*", (c) => forwardToAuth(c.env.AUTH, c.req.raw, c.get("requestId")));

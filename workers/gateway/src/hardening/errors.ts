@@ -51,10 +51,10 @@ const CONTRACT_CODES = new Set<string>(Object.values(GraphQLErrorCode));
 /** yoga's own HTTP errors carry codes outside the contract (BAD_REQUEST for a 405...). */
 function contractCode(error: GraphQLError): GraphQLErrorCode | undefined {
   const code = error.extensions["code"];
-  if (typeof code === "string" && CONTRACT_CODES.has(code)) return code as GraphQLErrorCode;
   const status = (error.extensions["http"] as HttpOptions | undefined)?.status;
   if (status === 405) return GraphQLErrorCode.METHOD_NOT_ALLOWED;
   if (status === 413) return GraphQLErrorCode.PAYLOAD_TOO_LARGE;
+  if (typeof code === "string" && CONTRACT_CODES.has(code)) return code as GraphQLErrorCode;
   if (status && status >= 400 && status < 500) return GraphQLErrorCode.BAD_REQUEST;
   return undefined;
 }

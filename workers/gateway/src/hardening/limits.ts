@@ -64,8 +64,8 @@ function limitRules(config: LimitSettings): ValidationRule[] {
   return rules;
 }
 
-/** graphql-js aborts a parse past maxTokens with this message. */
-const TOKEN_LIMIT_MESSAGE = /Document contains more than \d+ tokens/;
+/** graphql-js aborts a parse past maxTokens with this message ("more that" in 16.x). */
+const TOKEN_LIMIT_MESSAGE = /Document contains more th(?:an|at) \d+ tokens/;
 
 function parseWithTokenLimit(maxTokens: number): typeof parse {
   return (source, options) => {
