@@ -83,7 +83,7 @@ describe("hostile requests through the real gateway", () => {
       headers: { "content-type": "application/json", accept: GRAPHQL_RESPONSE },
       body: stream,
       duplex: "half",
-    } as RequestInit);
+    } as Parameters<Platform["fetch"]>[1]);
     await expectRefusal(response, 413, "PAYLOAD_TOO_LARGE");
   });
 

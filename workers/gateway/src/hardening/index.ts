@@ -1,13 +1,13 @@
-/** The gateway's protections, as yoga plugins, in the order they should see a request. */
+/** The gateway's protections: yoga options and plugins, in the order they should see a request. */
+import type { YogaServerOptions } from "graphql-yoga";
+import type { GatewayContext } from "../graphql/context";
 import { useBodyLimit } from "./body-limit";
-import { useContractErrors } from "./errors";
+import { graphiqlEnabled } from "./config";
+import { maskUnexpectedError, UNEXPECTED_ERROR_MESSAGE, useContractErrors } from "./errors";
 import { useIntrospectionSwitch } from "./introspection";
 import { useQueryLimits } from "./limits";
 import { usePersistedQueries } from "./persisted-queries";
 import { useRateLimits } from "./rate-limit";
-
-export { graphiqlEnabled } from "./config";
-export { maskUnexpectedError, UNEXPECTED_ERROR_MESSAGE } from "./errors";
 
 export const hardeningPlugins = () => [
   // Cheapest refusals first: the address's rate before the body is read.
@@ -18,3 +18,16 @@ export const hardeningPlugins = () => [
   useIntrospectionSwitch(),
   useContractErrors(),
 ];
+
+/** Spread into createYoga; a schema's own plugins go after `plugins`. */
+export const hardenedYogaOptions = {
+  plugins: hardeningPlugins(),
+  graphiql: (_request: Request, ctx: GatewayContext) => graphiqlEnabled(ctx.config),
+  maskedErrors: { maskError: maskUnexpectedError, errorMessage: UNEXPECTED_ERROR_MESSAGE },
+  // Masked errors are logged by useContractErrors, with the request id.
+  logging: false,
+  // CORS is the app's (hono, from CORS_ORIGINS); yoga's default would allow every origin.
+  cors: false,
+  // Enforced by useBodyLimit, which counts the body as it streams in.
+  maxRequestBodySize: false,
+} satisfies Partial<YogaServerOptions<GatewayContext, GatewayContext>>;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { readAtMost } from "./body-limit";
+import { ask, codesOf, GRAPHQL_RESPONSE } from "./testing";
+
+const LIMIT = 100 * 1024;
+
+function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
+  const encoded = chunks.map((c) => new TextEncoder().encode(c));
+  return new ReadableStream({
+    pull(controller) {
+      const next = encoded.shift();
+      if (next) controller.enqueue(next);
+      else controller.close();
+    },
+  });
+}
+
+/** A JSON body of exactly `size` bytes asking `{ __typename }`. */
+const bodyOfSize = (size: number) => {
+  const head = '{"query":"{ __typename }';
+  return [head, " ".repeat(size - head.length - 2), '"}'];
+};
+
+const post = (body: BodyInit) =>
+  new Request("http://gateway.test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: GRAPHQL_RESPONSE },
+    body,
+  });
+
+describe("request body limit", () => {
+  it("reads a body up to the limit, and refuses the byte after it", async () => {
+    expect((await readAtMost(streamOf("ab", "cd"), 4)).byteLength).toBe(4);
+    await expect(readAtMost(streamOf("ab", "cde"), 4)).rejects.toMatchObject({
+      extensions: { code: "PAYLOAD_TOO_LARGE" },
+    });
+  });
+
+  it("runs a body of exactly GRAPHQL_MAX_BODY_BYTES", async () => {
+    const { response, body } = await ask(post(bodyOfSize(LIMIT).join("")));
+    expect(response.status).toBe(200);
+    expect(body).toEqual({ data: { __typename: "Query" } });
+  });
+
+  it("refuses a body one byte over with 413 PAYLOAD_TOO_LARGE", async () => {
+    const { response, body } = await ask(post(bodyOfSize(LIMIT + 1).join("")));
+    expect(response.status).toBe(413);
+    expect(codesOf(body)).toEqual(["PAYLOAD_TOO_LARGE"]);
+  });
+
+  it("counts a streamed body that declares no length", async () => {
+    const request = post(streamOf(...bodyOfSize(LIMIT + 1)));
+    expect(request.headers.get("content-length")).toBeNull();
+    const { response, body } = await ask(request);
+    expect(response.status).toBe(413);
+    expect(codesOf(body)).toEqual(["PAYLOAD_TOO_LARGE"]);
+  });
+
+  it("follows GRAPHQL_MAX_BODY_BYTES", async () => {
+    const { response } = await ask(post(bodyOfSize(2_000).join("")), { GRAPHQL_MAX_BODY_BYTES: "1000" });
+    expect(response.status).toBe(413);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { RATE_LIMIT_PERIOD_SECONDS } from "./rate-limit";
+import { ask, getGraphQL, type GraphQLBody } from "./testing";
+
+// wrangler.toml [[ratelimits]]: RATE_LIMIT_BY_IP 100, RATE_LIMIT_BY_USER 50 per 10 s.
+const IP_LIMIT = 100;
+const USER_LIMIT = 50;
+
+/**
+ * Sends until refused. The local limiter counts in fixed windows; one may end mid-test and
+ * start the count over, so the refusal comes within two windows' worth of requests.
+ */
+async function untilRefused(limit: number, send: () => Promise<{ response: Response; body: GraphQLBody }>) {
+  let accepted = 0;
+  for (;;) {
+    const answer = await send();
+    if (answer.response.status === 429) return { accepted, ...answer };
+    expect(answer.response.status).toBe(200);
+    if (++accepted > 2 * limit) throw new Error(`never refused after ${accepted} requests`);
+  }
+}
+
+const rateLimited = {
+  errors: [
+    {
+      message: `Too many requests: try again in ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
+      extensions: { code: "RATE_LIMITED", retryAfter: RATE_LIMIT_PERIOD_SECONDS },
+    },
+  ],
+};
+
+describe("rate limits", () => {
+  it("limits each client address, with Retry-After", async () => {
+    const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const refused = await untilRefused(IP_LIMIT, () =>
+      ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": address })),
+    );
+    expect(refused.accepted).toBeGreaterThanOrEqual(IP_LIMIT);
+    expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
+    expect(refused.body).toEqual(rateLimited);
+  });
+
+  it("limits each signed-in user, whatever their address", async () => {
+    const viewer = { userId: `user-${crypto.randomUUID()}` };
+    let n = 0;
+    const refused = await untilRefused(USER_LIMIT, () =>
+      ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": `192.0.2.${n++ % 250}` }), {}, { viewer }),
+    );
+    expect(refused.accepted).toBeGreaterThanOrEqual(USER_LIMIT);
+    expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
+    expect(refused.body).toEqual(rateLimited);
+    const other = await ask(getGraphQL({ query: "{ __typename }" }), {}, { viewer: { userId: "someone-else" } });
+    expect(other.response.status).toBe(200);
+  });
+});
