@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
 
+type HarnessResponse = Awaited<ReturnType<Platform["fetch"]>>;
+
 let platform: Platform;
 beforeAll(async () => {
   platform = await startPlatform();
@@ -55,7 +57,7 @@ describe("rate limit per client address", () => {
     // count over once, so the refusal comes within two windows' worth of requests.
     const address = "203.0.113.7";
     let accepted = 0;
-    let refused: Response | undefined;
+    let refused: HarnessResponse | undefined;
     while (!refused && accepted <= 2 * IP_LIMIT) {
       const response = await typename({ "cf-connecting-ip": address });
       if (response.status === 429) refused = response;
