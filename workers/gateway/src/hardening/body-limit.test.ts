@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { yoga } from "../graphql/yoga";
 import { readAtMost } from "./body-limit";
-import { ask, codesOf, GRAPHQL_RESPONSE } from "./testing";
+import { ask, codesOf, GRAPHQL_RESPONSE, testContext } from "./testing";
 
 const LIMIT = 100 * 1024;
 
@@ -59,5 +60,16 @@ describe("request body limit", () => {
   it("follows GRAPHQL_MAX_BODY_BYTES", async () => {
     const { response } = await ask(post(bodyOfSize(2_000).join("")), { GRAPHQL_MAX_BODY_BYTES: "1000" });
     expect(response.status).toBe(413);
+  });
+});
+
+describe("multipart bodies", () => {
+  it("are refused with 415: the schema takes no uploads", async () => {
+    const form = new FormData();
+    form.set("operations", JSON.stringify({ query: "{ __typename }" }));
+    form.set("map", "{}");
+    const request = new Request("http://gateway.test/graphql", { method: "POST", body: form });
+    const response = await yoga.fetch(request, testContext().context);
+    expect(response.status).toBe(415);
   });
 });

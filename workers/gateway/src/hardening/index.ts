@@ -30,4 +30,6 @@ export const hardenedYogaOptions = {
   cors: false,
   // Enforced by useBodyLimit, which counts the body as it streams in.
   maxRequestBodySize: false,
+  // The schema takes no uploads: multipart bodies get 415 instead of a parser.
+  multipart: false,
 } satisfies Partial<YogaServerOptions<GatewayContext, GatewayContext>>;
