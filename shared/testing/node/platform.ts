@@ -19,14 +19,21 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(): Promise<Platform> {
+type WorkerName = (typeof workers)[number]["name"];
+
+export interface PlatformOptions {
+  /** Extra vars per Worker, over its wrangler.toml and ENVIRONMENT=test. */
+  vars?: Partial<Record<WorkerName, Record<string, string>>>;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const signingKey = JSON.stringify(await generateSigningJwk("integration-key"));
   const gatewayFirst = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
   const harness = createTestHarness({
     root: repoRoot,
     workers: gatewayFirst.map((w) => ({
       configPath: w.config,
-      vars: { ENVIRONMENT: "test" },
+      vars: { ENVIRONMENT: "test", ...options.vars?.[w.name] },
       ...(w.name === "auth" ? { secrets: { JWT_PRIVATE_KEY: signingKey } } : {}),
     })),
   });

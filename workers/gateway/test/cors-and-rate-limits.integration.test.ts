@@ -8,7 +8,8 @@ type HarnessResponse = Awaited<ReturnType<Platform["fetch"]>>;
 
 let platform: Platform;
 beforeAll(async () => {
-  platform = await startPlatform();
+  // Rate limits are off under ENVIRONMENT=test, which the platform runs with.
+  platform = await startPlatform({ vars: { gateway: { RATE_LIMITS: "true" } } });
 });
 afterAll(() => platform?.stop());
 

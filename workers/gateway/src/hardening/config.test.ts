@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadGatewayConfig } from "../config";
-import { graphiqlEnabled, introspectionEnabled } from "./config";
+import { graphiqlEnabled, introspectionEnabled, rateLimitsEnabled } from "./config";
 
 const base = { LOG_LEVEL: "info", CORS_ORIGINS: "" };
 
@@ -26,6 +26,15 @@ describe("hardening configuration", () => {
     expect([introspectionEnabled(opened), graphiqlEnabled(opened)]).toEqual([true, true]);
     const closed = loadGatewayConfig({ ...base, ENVIRONMENT: "test", GRAPHQL_INTROSPECTION: "false", GRAPHIQL: "false" });
     expect([introspectionEnabled(closed), graphiqlEnabled(closed)]).toEqual([false, false]);
+  });
+
+  it("enforces rate limits except under ENVIRONMENT=test, unless set", () => {
+    const on = (vars: Record<string, string>) => rateLimitsEnabled(loadGatewayConfig({ ...base, ...vars }));
+    expect(on({ ENVIRONMENT: "production" })).toBe(true);
+    expect(on({ ENVIRONMENT: "development" })).toBe(true);
+    expect(on({ ENVIRONMENT: "test" })).toBe(false);
+    expect(on({ ENVIRONMENT: "test", RATE_LIMITS: "true" })).toBe(true);
+    expect(on({ ENVIRONMENT: "production", RATE_LIMITS: "false" })).toBe(false);
   });
 
   it("names a malformed limit or mode", () => {

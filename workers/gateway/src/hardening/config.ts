@@ -28,6 +28,8 @@ export const HardeningConfig = {
   GRAPHQL_INTROSPECTION: switchVar,
   /** Serve GraphiQL to browsers at /graphql. Default: on outside production. */
   GRAPHIQL: switchVar,
+  /** Enforce the [[ratelimits]] bindings. Default: on, except under ENVIRONMENT=test. */
+  RATE_LIMITS: switchVar,
   /** Largest request body, in bytes. */
   GRAPHQL_MAX_BODY_BYTES: positiveInteger(100 * 1024),
   /** Deepest selection nesting. */
@@ -51,9 +53,17 @@ interface SwitchSettings {
   ENVIRONMENT: string;
   GRAPHQL_INTROSPECTION?: boolean | undefined;
   GRAPHIQL?: boolean | undefined;
+  RATE_LIMITS?: boolean | undefined;
 }
 
 export const introspectionEnabled = (config: SwitchSettings): boolean =>
   config.GRAPHQL_INTROSPECTION ?? config.ENVIRONMENT !== "production";
 
 export const graphiqlEnabled = (config: SwitchSettings): boolean => config.GRAPHIQL ?? config.ENVIRONMENT !== "production";
+
+/**
+ * Test suites send hundreds of requests a second from one address and one user; the
+ * tests of the limits themselves turn them on.
+ */
+export const rateLimitsEnabled = (config: SwitchSettings): boolean =>
+  config.RATE_LIMITS ?? config.ENVIRONMENT !== "test";

@@ -5,6 +5,8 @@ import { ask, getGraphQL, type GraphQLBody } from "./testing";
 // wrangler.toml [[ratelimits]]: RATE_LIMIT_BY_IP 100, RATE_LIMIT_BY_USER 50 per 10 s.
 const IP_LIMIT = 100;
 const USER_LIMIT = 50;
+// Off by default under ENVIRONMENT=test, which the test projects run with.
+const limited = { RATE_LIMITS: "true" };
 
 /**
  * Sends until refused. The local limiter counts in fixed windows; one may end mid-test and
@@ -33,7 +35,7 @@ describe("rate limits", () => {
   it("limits each client address, with Retry-After", async () => {
     const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
     const refused = await untilRefused(IP_LIMIT, () =>
-      ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": address })),
+      ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": address }), limited),
     );
     expect(refused.accepted).toBeGreaterThanOrEqual(IP_LIMIT);
     expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
@@ -44,12 +46,22 @@ describe("rate limits", () => {
     const viewer = { userId: `user-${crypto.randomUUID()}` };
     let n = 0;
     const refused = await untilRefused(USER_LIMIT, () =>
-      ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": `192.0.2.${n++ % 250}` }), {}, { viewer }),
+      ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": `192.0.2.${n++ % 250}` }), limited, { viewer }),
     );
     expect(refused.accepted).toBeGreaterThanOrEqual(USER_LIMIT);
     expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
     expect(refused.body).toEqual(rateLimited);
-    const other = await ask(getGraphQL({ query: "{ __typename }" }), {}, { viewer: { userId: "someone-else" } });
+    const other = await ask(getGraphQL({ query: "{ __typename }" }), limited, { viewer: { userId: "someone-else" } });
     expect(other.response.status).toBe(200);
+  });
+
+  it("are off under ENVIRONMENT=test unless RATE_LIMITS=true", async () => {
+    const address = "198.51.100.251";
+    const viewer = { userId: `user-${crypto.randomUUID()}` };
+    const request = () => getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": address });
+    for (let i = 0; i <= IP_LIMIT; i++) {
+      const { response } = await ask(request(), {}, { viewer });
+      expect(response.status).toBe(200);
+    }
   });
 });

@@ -10,6 +10,7 @@
 import type { Plugin } from "graphql-yoga";
 import { GraphQLErrorCode } from "../../../../shared/errors";
 import type { GatewayContext } from "../graphql/context";
+import { rateLimitsEnabled } from "./config";
 import { gatewayError } from "./errors";
 
 /** The `period` of both [[ratelimits]] in wrangler.toml. */
@@ -29,13 +30,13 @@ export function useRateLimits(): Plugin<GatewayContext, GatewayContext> {
       // Absent only when the request did not come through Cloudflare's edge (a service
       // binding, local tools): there is no address to count.
       const address = request.headers.get("cf-connecting-ip");
-      if (!address) return;
+      if (!address || !rateLimitsEnabled(serverContext.config)) return;
       const { success } = await serverContext.env.RATE_LIMIT_BY_IP.limit({ key: address });
       if (!success) throw rateLimited();
     },
     async onExecute({ args, setResultAndStopExecution }) {
       const viewer = args.contextValue.viewer;
-      if (!viewer) return;
+      if (!viewer || !rateLimitsEnabled(args.contextValue.config)) return;
       const { success } = await args.contextValue.env.RATE_LIMIT_BY_USER.limit({ key: viewer.userId });
       if (!success) setResultAndStopExecution({ errors: [rateLimited()] });
     },
