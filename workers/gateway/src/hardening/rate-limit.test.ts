@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RATE_LIMIT_PERIOD_SECONDS } from "./rate-limit";
+import { clientKey, RATE_LIMIT_PERIOD_SECONDS } from "./rate-limit";
 import { ask, getGraphQL, type GraphQLBody } from "./testing";
 
 // wrangler.toml [[ratelimits]]: RATE_LIMIT_BY_IP 100, RATE_LIMIT_BY_USER 50 per 10 s.
@@ -63,5 +63,21 @@ describe("rate limits", () => {
       const { response } = await ask(request(), {}, { viewer });
       expect(response.status).toBe(200);
     }
+  });
+});
+
+describe("clientKey", () => {
+  it("counts an IPv4 address as itself", () => {
+    expect(clientKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(clientKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+  });
+
+  it("counts every IPv6 address of one /64 together, however it is written", () => {
+    const key = "2001:db8:0:1::/64";
+    expect(clientKey("2001:db8:0:1::1")).toBe(key);
+    expect(clientKey("2001:0DB8:0000:0001:ffff:ffff:ffff:ffff")).toBe(key);
+    expect(clientKey("2001:db8::1:0:0:0:7")).toBe(key);
+    expect(clientKey("2001:db8:0:2::1")).not.toBe(key);
+    expect(clientKey("::1")).toBe("0:0:0:0::/64");
   });
 });
