@@ -6,6 +6,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { forwardToAuth } from "./auth-forward";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
 import { yoga } from "./graphql/yoga";
+import { unexpectedErrorResponse } from "./hardening";
 
 interface Variables {
   requestId: string;
@@ -62,5 +63,6 @@ app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "No such route
 app.onError((error, c) => {
   const requestId = c.get("requestId");
   createLogger({ service: "gateway", requestId }).error("unhandled error", { error });
+  if (c.req.path === "/graphql") return unexpectedErrorResponse(requestId);
   return c.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } }, 500);
 });

@@ -1,6 +1,8 @@
 import { createSchema, createYoga } from "graphql-yoga";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { mainExport } from "../../../../shared/testing/main-export";
+import { app } from "../app";
 import type { GatewayContext } from "../graphql/context";
 import { gatewayError } from "./errors";
 import { hardenedYogaOptions } from "./index";
@@ -93,5 +95,18 @@ describe("contract codes on HTTP-level errors", () => {
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, POST");
     expect(codesOf(await response.json())).toEqual(["METHOD_NOT_ALLOWED"]);
+  });
+});
+
+describe("failures before yoga runs", () => {
+  it("answer /graphql with a masked GraphQL error carrying the response's request id", async () => {
+    const misconfigured = { ...env, GRAPHQL_MAX_DEPTH: "ten" };
+    const response = await app.fetch(postGraphQL({ query: "{ __typename }" }), misconfigured);
+    expect(response.status).toBe(500);
+    const requestId = response.headers.get("x-request-id");
+    expect(requestId).toBeTruthy();
+    expect(await response.json()).toEqual({
+      errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }],
+    });
   });
 });

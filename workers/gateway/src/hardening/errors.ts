@@ -5,6 +5,7 @@
 import { GraphQLError } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { GraphQLErrorCode } from "../../../../shared/errors";
+import { REQUEST_ID_HEADER } from "../../../../shared/request-id";
 import type { GatewayContext } from "../graphql/context";
 
 export const UNEXPECTED_ERROR_MESSAGE = "Unexpected error.";
@@ -86,4 +87,11 @@ export function useContractErrors(): Plugin<GatewayContext, GatewayContext> {
       }
     },
   };
+}
+
+/** What /graphql answers when the app fails before yoga runs (a bad configuration...). */
+export function unexpectedErrorResponse(requestId: string): Response {
+  const error = { message: UNEXPECTED_ERROR_MESSAGE, extensions: { code: GraphQLErrorCode.INTERNAL_SERVER_ERROR, requestId } };
+  // Set here: the failure may have come before the app could stamp its response.
+  return Response.json({ errors: [error] }, { status: 500, headers: { [REQUEST_ID_HEADER]: requestId } });
 }

@@ -4,6 +4,8 @@ import type { GatewayContext } from "../graphql/context";
 import { useBodyLimit } from "./body-limit";
 import { graphiqlEnabled } from "./config";
 import { maskUnexpectedError, UNEXPECTED_ERROR_MESSAGE, useContractErrors } from "./errors";
+
+export { unexpectedErrorResponse } from "./errors";
 import { useIntrospectionSwitch } from "./introspection";
 import { useQueryLimits } from "./limits";
 import { usePersistedQueries } from "./persisted-queries";
