@@ -87,6 +87,15 @@ describe("contract codes on HTTP-level errors", () => {
     expect(codesOf(await response.json())).toEqual(["BAD_REQUEST"]);
   });
 
+  it("answers a variable of the wrong type, or a missing one, with BAD_USER_INPUT", async () => {
+    const query = "query ($on: Boolean!) { __typename @include(if: $on) }";
+    for (const variables of [{ on: "yes" }, {}]) {
+      const response = await worker.fetch(postGraphQL({ query, variables }));
+      expect(response.status).toBe(400);
+      expect(codesOf(await response.json())).toEqual(["BAD_USER_INPUT"]);
+    }
+  });
+
   it("answers a DELETE with 405 METHOD_NOT_ALLOWED", async () => {
     const response = await worker.fetch("http://gateway.test/graphql", {
       method: "DELETE",

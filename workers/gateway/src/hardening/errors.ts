@@ -48,6 +48,7 @@ export function maskUnexpectedError(error: unknown, message: string): Error {
 }
 
 const CONTRACT_CODES = new Set<string>(Object.values(GraphQLErrorCode));
+const VARIABLE_COERCION = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" (got invalid value|of required type|of non-null type)/;
 
 /** yoga's own HTTP errors carry codes outside the contract (BAD_REQUEST for a 405...). */
 function contractCode(error: GraphQLError): GraphQLErrorCode | undefined {
@@ -56,6 +57,8 @@ function contractCode(error: GraphQLError): GraphQLErrorCode | undefined {
   if (status === 405) return GraphQLErrorCode.METHOD_NOT_ALLOWED;
   if (status === 413) return GraphQLErrorCode.PAYLOAD_TOO_LARGE;
   if (typeof code === "string" && CONTRACT_CODES.has(code)) return code as GraphQLErrorCode;
+  // graphql-js's variable coercion: a value of the wrong type, or a required one missing.
+  if (VARIABLE_COERCION.test(error.message)) return GraphQLErrorCode.BAD_USER_INPUT;
   if (status && status >= 400 && status < 500) return GraphQLErrorCode.BAD_REQUEST;
   return undefined;
 }
