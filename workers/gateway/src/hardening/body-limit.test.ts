@@ -37,6 +37,23 @@ describe("request body limit", () => {
     });
   });
 
+  it("drops a refused body's rest up to 16 times the limit, then cuts an endless one off", async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(4));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    await expect(readAtMost(endless, 4)).rejects.toMatchObject({ extensions: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(2 + 16 + 1);
+  });
+
   it("runs a body of exactly GRAPHQL_MAX_BODY_BYTES", async () => {
     const { response, body } = await ask(post(bodyOfSize(LIMIT).join("")));
     expect(response.status).toBe(200);

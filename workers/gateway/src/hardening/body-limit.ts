@@ -11,6 +11,20 @@ import { gatewayError } from "./errors";
 const tooLarge = (limit: number) =>
   gatewayError(GraphQLErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${limit} bytes.`, { status: 413 });
 
+/**
+ * A refused body is still read, and dropped, up to this many times the limit: a client
+ * still sending it then gets to read the 413, where closing on unread data resets the
+ * connection. Past that, the body is cut off.
+ */
+const DRAIN_FACTOR = 16;
+
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    budget -= next.value.byteLength;
+    if (budget < 0) return reader.cancel();
+  }
+}
+
 /** The whole body, or PAYLOAD_TOO_LARGE as soon as more than `limit` bytes have arrived. */
 export async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
@@ -19,7 +33,7 @@ export async function readAtMost(body: ReadableStream<Uint8Array>, limit: number
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     size += next.value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      await discard(reader, DRAIN_FACTOR * limit);
       throw tooLarge(limit);
     }
     chunks.push(next.value);
