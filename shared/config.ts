@@ -20,7 +20,7 @@ export const BaseConfig = {
 function describe(issue: v.BaseIssue<unknown>, service: string): string {
   const name = issue.path?.map((p) => String(p.key)).join(".") ?? "(config)";
   if (issue.input === undefined) {
-    return `${name} is missing: set it in the ${service} Worker's .dev.vars (local) or with \`wrangler secret put ${name}\``;
+    return `${name} is missing: set it in the ${service} Worker's wrangler.toml [vars], or for a secret in its .dev.vars (local) or with \`wrangler secret put ${name}\``;
   }
   return `${name} is malformed: ${issue.message}`;
 }

@@ -1,3 +1,9 @@
+import { defineProject, mergeConfig } from "vitest/config";
 import { workerTestProject } from "../../shared/testing/node/worker-project.ts";
 
-export default workerTestProject("gateway", { services: ["AUTH", "SECURITY", "USER", "STOCK"] });
+export default mergeConfig(
+  workerTestProject("gateway", { services: ["AUTH", "SECURITY", "USER", "STOCK"] }),
+  // A test file's first request imports yoga and graphql through the module runner: about
+  // 4 s alone, more while the whole suite runs in parallel.
+  defineProject({ test: { testTimeout: 15_000 } }),
+);

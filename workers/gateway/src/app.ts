@@ -7,6 +7,7 @@ import { forwardToAuth } from "./auth-forward";
 import { authenticate } from "./auth/viewer";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
 import { yoga } from "./graphql/yoga";
+import { unexpectedErrorResponse } from "./hardening";
 
 interface Variables {
   requestId: string;
@@ -37,12 +38,18 @@ app.use(async (c, next) => {
 });
 
 app.use("/graphql", (c, next) =>
-  cors({ origin: c.get("config").CORS_ORIGINS, credentials: true, exposeHeaders: [REQUEST_ID_HEADER] })(c, next),
+  cors({
+    origin: c.get("config").CORS_ORIGINS,
+    allowMethods: ["GET", "POST"],
+    credentials: true,
+    exposeHeaders: [REQUEST_ID_HEADER],
+  })(c, next),
 );
 
 app.all("/auth/*", (c) => forwardToAuth(c.env.AUTH, c.req.raw, c.get("requestId")));
 
-app.on(["GET", "POST", "OPTIONS"], "/graphql", async (c) => {
+// Every method reaches yoga, which answers the ones GraphQL over HTTP does not use with a 405.
+app.all("/graphql", async (c) => {
   const config = c.get("config");
   const authentication = await authenticate(c.req.raw, c.env, config);
   if ("csrfFailed" in authentication) {
@@ -64,5 +71,6 @@ app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "No such route
 app.onError((error, c) => {
   const requestId = c.get("requestId");
   createLogger({ service: "gateway", requestId }).error("unhandled error", { error });
+  if (c.req.path === "/graphql") return unexpectedErrorResponse(requestId);
   return c.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } }, 500);
 });

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { BaseConfig, configLoader } from "../../../shared/config";
+import { HardeningConfig } from "./hardening/config";
 
 /** A comma-separated list of origins allowed to call the API from a browser. */
 const OriginList = v.pipe(
@@ -13,6 +14,7 @@ export const loadGatewayConfig = configLoader(
   v.object({
     ...BaseConfig,
     CORS_ORIGINS: OriginList,
+    ...HardeningConfig,
     JWT_ISSUER: v.pipe(v.string(), v.url()),
     JWT_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
     /** How long one call to an internal service may take before its fields give up. */

@@ -47,7 +47,7 @@ export function authClient(platform: Platform) {
 }
 
 /** Set-Cookie lines by cookie name. */
-export function cookies(response: Response): Record<string, string> {
+export function cookies(response: { headers: { getSetCookie(): string[] } }): Record<string, string> {
   return Object.fromEntries(response.headers.getSetCookie().map((line) => [line.slice(0, line.indexOf("=")), line]));
 }
 

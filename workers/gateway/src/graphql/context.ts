@@ -3,8 +3,8 @@ import type { GatewayConfig } from "../config";
 import type { Loaders } from "./loaders";
 import type { ViewerModel } from "./models";
 
-/** What every resolver sees: one per request. */
-export interface GatewayContext {
+/** What the HTTP layer hands to GraphQL for one request (yoga's server context). */
+export interface RequestContext {
   env: GatewayEnv;
   config: GatewayConfig;
   requestId: string;
@@ -13,6 +13,10 @@ export interface GatewayContext {
   receivedAt: number;
   /** The caller of a request with a valid access token, else null. */
   viewer: ViewerModel | null;
+}
+
+/** What every resolver sees: one per request. */
+export interface GatewayContext extends RequestContext {
   loaders: Loaders;
   /** The permissions the roles grant (cached role map of the security service). */
   permissionsOf(roles: readonly string[]): Promise<string[]>;

@@ -1,0 +1,169 @@
+/**
+ * The gateway's overhead against two floors: a bare hono Worker and a bare graphql-yoga
+ * Worker. Each is built as it would deploy (`wrangler deploy --dry-run`) and run on
+ * workerd through Miniflare; the gateway with the four Workers it binds. Node drives
+ * REQUESTS requests per case in ROUNDS rounds, CONCURRENCY at a time, after a warm-up.
+ *
+ * Cases are data: add one to GATEWAY_CASES (its `headers` may sign in first, through the
+ * gateway's /auth/*, and return an Authorization header).
+ */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { convertV4MiniflareOptions, Miniflare, type V4MiniflareOptions, type V4WorkerOptions as WorkerOptions } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import type { BenchResult } from "../../../scripts/bench.ts";
+import { run } from "../../../scripts/run.ts";
+import { generateSigningJwk } from "../../../scripts/signing-key.ts";
+import { workers } from "../../../scripts/workers.ts";
+
+const REQUESTS = 3_000;
+const ROUNDS = 3;
+const WARM_UP = 300;
+const CONCURRENCY = 8;
+
+export interface GatewayCase {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Headers for every request of the case, worked out once against the running gateway. */
+  headers?: (gateway: URL) => Promise<Record<string, string>>;
+}
+
+export const GATEWAY_CASES: GatewayCase[] = [
+  { name: "gateway { __typename }", query: "{ __typename }" },
+  { name: "gateway { health { status } }", query: "{ health { status } }" },
+];
+
+const BASELINE_QUERY = "{ __typename }";
+
+/** `wrangler deploy --dry-run` of a config into a fresh directory. */
+async function build(config: string, outRoot: string, name: string): Promise<string> {
+  const outdir = join(outRoot, name);
+  await run("wrangler", ["deploy", "--dry-run", "--outdir", outdir, "-c", config], { stdio: ["ignore", "ignore", "inherit"] });
+  return outdir;
+}
+
+/** The bundle's modules: its one script, then the text modules (the schema) it imports. */
+function bundleModules(outdir: string) {
+  const files = readdirSync(outdir);
+  const script = files.filter((f) => f.endsWith(".js")).map((f) => ({ type: "ESModule" as const, path: join(outdir, f) }));
+  const texts = files.filter((f) => f.endsWith(".graphql")).map((f) => ({ type: "Text" as const, path: join(outdir, f) }));
+  return [...script, ...texts];
+}
+
+/** A Worker's Miniflare options from its wrangler config, running its built bundle. */
+function builtWorker(config: string, outdir: string, overrides: Partial<WorkerOptions> = {}): WorkerOptions {
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(config);
+  const { modulesRules: _rules, ...options } = workerOptions as WorkerOptions & { modulesRules?: unknown };
+  return { ...options, modules: bundleModules(outdir), modulesRoot: outdir, ...overrides } as WorkerOptions;
+}
+
+/** Miniflare on workerd, with the Workers' own log lines dropped: they would measure the terminal. */
+const miniflare = (workerOptions: WorkerOptions[]) =>
+  new Miniflare(convertV4MiniflareOptions({ workers: workerOptions, handleStructuredLogs: () => {} } as V4MiniflareOptions));
+
+async function measure(name: string, url: URL, init: RequestInit): Promise<BenchResult> {
+  const once = async () => {
+    const started = performance.now();
+    const response = await fetch(url, init);
+    const text = await response.text();
+    if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${name}: ${response.status} ${text}`);
+    return performance.now() - started;
+  };
+  /** `count` requests, CONCURRENCY in flight: their latencies and the requests per second. */
+  const drive = async (count: number) => {
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next++ < count) latencies.push(await once());
+      }),
+    );
+    return { latencies, rps: count / ((performance.now() - started) / 1000) };
+  };
+  await drive(WARM_UP);
+  const rounds = [];
+  for (let i = 0; i < ROUNDS; i++) rounds.push(await drive(REQUESTS / ROUNDS));
+  // The median round's rate, and latencies pooled over all rounds: a noisy neighbour
+  // slowing one round moves neither much.
+  const rps = rounds.map((r) => r.rps).sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!;
+  const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { name, metrics: { "req/s": rps, "p50 ms": at(0.5), "p99 ms": at(0.99) } };
+}
+
+const graphqlPost = (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...headers },
+  body: JSON.stringify({ query, variables }),
+});
+
+async function runAlone(config: string, outdir: string, name: string): Promise<BenchResult> {
+  const mf = miniflare([builtWorker(config, outdir, { name: "baseline" })]);
+  try {
+    return await measure(name, new URL("/graphql", await mf.ready), graphqlPost(BASELINE_QUERY));
+  } finally {
+    await mf.dispose();
+  }
+}
+
+/** The five Workers together, gateway first, as the platform runs them. */
+async function runGateway(outdirs: Map<string, string>, cases: GatewayCase[]): Promise<BenchResult[]> {
+  const signingKey = JSON.stringify(await generateSigningJwk("bench-key"));
+  const unlimited = { simple: { limit: 1_000_000_000, period: 10 } };
+  const gatewayFirst = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
+  const mf = miniflare(
+    gatewayFirst.map((w) => {
+      const options = builtWorker(w.config, outdirs.get(w.name)!);
+      const bindings = { ...options.bindings, ENVIRONMENT: w.name === "gateway" ? "production" : "test" };
+      return {
+        ...options,
+        name: w.scriptName,
+        bindings: w.name === "auth" ? { ...bindings, JWT_PRIVATE_KEY: signingKey } : bindings,
+        // One client sends every request: the limiter still runs, but never refuses.
+        ratelimits: Object.fromEntries(
+          Object.entries(options.ratelimits ?? {}).map(([binding, limiter]) => [binding, { ...limiter, ...unlimited }]),
+        ),
+      } as WorkerOptions;
+    }),
+  );
+  try {
+    const url = new URL("/graphql", await mf.ready);
+    const results: BenchResult[] = [];
+    for (const c of cases) {
+      const headers = (await c.headers?.(url)) ?? {};
+      results.push(await measure(c.name, url, graphqlPost(c.query, c.variables, headers)));
+    }
+    return results;
+  } finally {
+    await mf.dispose();
+  }
+}
+
+const ratio = (a: number | string | undefined, b: number | string | undefined) => Number(a) / Number(b);
+
+export default async function gatewayBench(cases: GatewayCase[] = GATEWAY_CASES): Promise<BenchResult[]> {
+  const outRoot = mkdtempSync(join(tmpdir(), "gateway-bench-"));
+  try {
+    const baselines = resolve(import.meta.dirname, "baselines");
+    const outdirs = new Map<string, string>();
+    for (const w of workers) outdirs.set(w.name, await build(w.config, outRoot, w.name));
+    const honoConfig = join(baselines, "wrangler.hono.toml");
+    const yogaConfig = join(baselines, "wrangler.yoga.toml");
+    const hono = await runAlone(honoConfig, await build(honoConfig, outRoot, "bare-hono"), "bare hono (fixed JSON)");
+    const yoga = await runAlone(yogaConfig, await build(yogaConfig, outRoot, "bare-yoga"), "bare yoga { __typename }");
+    const gateway = await runGateway(outdirs, cases);
+    for (const result of gateway) {
+      const { metrics } = result;
+      metrics["rps/hono"] = ratio(metrics["req/s"], hono.metrics["req/s"]);
+      metrics["rps/yoga"] = ratio(metrics["req/s"], yoga.metrics["req/s"]);
+      metrics["p50/yoga"] = ratio(metrics["p50 ms"], yoga.metrics["p50 ms"]);
+      metrics["p99/yoga"] = ratio(metrics["p99 ms"], yoga.metrics["p99 ms"]);
+    }
+    return [hono, yoga, ...gateway];
+  } finally {
+    rmSync(outRoot, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { clientKey, RATE_LIMIT_PERIOD_SECONDS } from "./rate-limit";
+import { ask, getGraphQL, type GraphQLBody } from "./testing";
+
+// wrangler.toml [[ratelimits]]: RATE_LIMIT_BY_IP 100, RATE_LIMIT_BY_USER 50 per 10 s.
+const IP_LIMIT = 100;
+const USER_LIMIT = 50;
+// Off by default under ENVIRONMENT=test, which the test projects run with.
+const limited = { RATE_LIMITS: "true" };
+
+/**
+ * Sends until refused. The local limiter counts in fixed windows; one may end mid-test and
+ * start the count over, so the refusal comes within two windows' worth of requests.
+ */
+async function untilRefused(limit: number, send: () => Promise<{ response: Response; body: GraphQLBody }>) {
+  let accepted = 0;
+  for (;;) {
+    const answer = await send();
+    if (answer.response.status === 429) return { accepted, ...answer };
+    expect(answer.response.status).toBe(200);
+    if (++accepted > 2 * limit) throw new Error(`never refused after ${accepted} requests`);
+  }
+}
+
+const rateLimited = {
+  errors: [
+    {
+      message: `Too many requests: try again in ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
+      extensions: { code: "RATE_LIMITED", retryAfter: RATE_LIMIT_PERIOD_SECONDS },
+    },
+  ],
+};
+
+describe("rate limits", () => {
+  it("limits each client address, with Retry-After", async () => {
+    const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const refused = await untilRefused(IP_LIMIT, () =>
+      ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": address }), limited),
+    );
+    expect(refused.accepted).toBeGreaterThanOrEqual(IP_LIMIT);
+    expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
+    expect(refused.body).toEqual(rateLimited);
+  });
+
+  it("limits each signed-in user, whatever their address", async () => {
+    const viewer = { userId: `user-${crypto.randomUUID()}`, sessionId: "session", roles: [] };
+    let n = 0;
+    const refused = await untilRefused(USER_LIMIT, () =>
+      ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": `192.0.2.${n++ % 250}` }), limited, { viewer }),
+    );
+    expect(refused.accepted).toBeGreaterThanOrEqual(USER_LIMIT);
+    expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
+    expect(refused.body).toEqual(rateLimited);
+    const other = await ask(getGraphQL({ query: "{ __typename }" }), limited, { viewer: { userId: "someone-else", sessionId: "session", roles: [] } });
+    expect(other.response.status).toBe(200);
+  });
+
+  it("are off under ENVIRONMENT=test unless RATE_LIMITS=true", async () => {
+    const address = "198.51.100.251";
+    const viewer = { userId: `user-${crypto.randomUUID()}`, sessionId: "session", roles: [] };
+    const request = () => getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": address });
+    for (let i = 0; i <= IP_LIMIT; i++) {
+      const { response } = await ask(request(), {}, { viewer });
+      expect(response.status).toBe(200);
+    }
+  });
+});
+
+describe("clientKey", () => {
+  it("counts an IPv4 address as itself", () => {
+    expect(clientKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(clientKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+  });
+
+  it("counts every IPv6 address of one /64 together, however it is written", () => {
+    const key = "2001:db8:0:1::/64";
+    expect(clientKey("2001:db8:0:1::1")).toBe(key);
+    expect(clientKey("2001:0DB8:0000:0001:ffff:ffff:ffff:ffff")).toBe(key);
+    expect(clientKey("2001:db8::1:0:0:0:7")).toBe(key);
+    expect(clientKey("2001:db8:0:2::1")).not.toBe(key);
+    expect(clientKey("::1")).toBe("0:0:0:0::/64");
+  });
+});
