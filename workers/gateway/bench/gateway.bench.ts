@@ -12,7 +12,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { convertV4MiniflareOptions, Miniflare, type V4MiniflareOptions, type V4WorkerOptions as WorkerOptions } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { readD1Migrations } from "@cloudflare/vitest-plugin";
 import type { BenchResult } from "../../../scripts/bench.ts";
+import { instrumentSeedSql } from "../../../scripts/seed.ts";
+import { seedInstruments } from "../../stock/src/seed/instruments.ts";
 import { run } from "../../../scripts/run.ts";
 import { generateSigningJwk } from "../../../scripts/signing-key.ts";
 import { workers } from "../../../scripts/workers.ts";
@@ -27,13 +30,69 @@ export interface GatewayCase {
   query: string;
   variables?: Record<string, unknown>;
   /** Headers for every request of the case, worked out once against the running gateway. */
-  headers?: (gateway: URL) => Promise<Record<string, string>>;
+  headers?: (gateway: URL, mf: Miniflare) => Promise<Record<string, string>>;
 }
+
+/** A new member through the gateway's /auth/register: the bearer header of their session. */
+async function signedUp(gateway: URL, label: string): Promise<{ userId: string; headers: Record<string, string> }> {
+  const response = await fetch(new URL("/auth/register", gateway), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: `bench-${label}-${crypto.randomUUID()}@example.com`, password: "bench passphrase 2026", firstName: "Bench", lastName: label }),
+  });
+  if (response.status !== 201) throw new Error(`register: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { user: { id: string }; accessToken: string };
+  return { userId: body.user.id, headers: { authorization: `Bearer ${body.accessToken}` } };
+}
+
+const TWENTY_SYMBOLS = seedInstruments.slice(0, 20).map((i) => i.symbol);
 
 export const GATEWAY_CASES: GatewayCase[] = [
   { name: "gateway { __typename }", query: "{ __typename }" },
   { name: "gateway { health { status } }", query: "{ health { status } }" },
+  {
+    name: "gateway stock(symbol) { quote } (member)",
+    query: "{ stock(symbol: \"AAPL\") { symbol quote { price change } } }",
+    headers: async (gateway) => (await signedUp(gateway, "stock")).headers,
+  },
+  {
+    name: "gateway stocks(20 symbols) { quote } (member)",
+    query: "query ($s: [String!]!) { stocks(symbols: $s) { symbol quote { price change } } }",
+    variables: { s: TWENTY_SYMBOLS },
+    headers: async (gateway) => (await signedUp(gateway, "stocks")).headers,
+  },
+  {
+    name: "gateway me + 100-symbol watchlist (member)",
+    query:
+      "{ me { profile { firstName } roles permissions watchlist { symbol stock { quote { price } history(period: ONE_MONTH) { close } } } } }",
+    headers: async (gateway, mf) => {
+      const member = await signedUp(gateway, "me");
+      await fillWatchlist(mf, member.userId);
+      return member.headers;
+    },
+  },
 ];
+
+/** A full watchlist (every seeded instrument, then made-up symbols up to 100), written straight to user_db. */
+async function fillWatchlist(mf: Miniflare, userId: string): Promise<void> {
+  const symbols = seedInstruments.map((i) => i.symbol);
+  for (let i = 0; symbols.length < 100; i++) symbols.push(`ZZ${i}`);
+  const db = await mf.getD1Database("USER_DB", "fafnir-user");
+  const insert = db.prepare("INSERT INTO watchlist_items (user_id, symbol, added_at) VALUES (?, ?, ?)");
+  await db.batch(symbols.map((symbol, i) => insert.bind(userId, symbol, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString())));
+}
+
+/** Each service's migrations, then the instrument seed: the platform as `npm run dev` has it. */
+async function prepareDatabases(mf: Miniflare): Promise<void> {
+  for (const w of workers.filter((w) => w.database)) {
+    const db = await mf.getD1Database(w.database!, w.scriptName);
+    for (const migration of await readD1Migrations(resolve(import.meta.dirname, "../../../migrations", w.name))) {
+      for (const query of migration.queries) await db.prepare(query).run();
+    }
+  }
+  const stock = await mf.getD1Database("STOCK_DB", "fafnir-stock");
+  await stock.prepare(instrumentSeedSql(new Date().toISOString())).run();
+}
 
 const BASELINE_QUERY = "{ __typename }";
 
@@ -131,9 +190,10 @@ async function runGateway(outdirs: Map<string, string>, cases: GatewayCase[]): P
   );
   try {
     const url = new URL("/graphql", await mf.ready);
+    await prepareDatabases(mf);
     const results: BenchResult[] = [];
     for (const c of cases) {
-      const headers = (await c.headers?.(url)) ?? {};
+      const headers = (await c.headers?.(url, mf)) ?? {};
       results.push(await measure(c.name, url, graphqlPost(c.query, c.variables, headers)));
     }
     return results;

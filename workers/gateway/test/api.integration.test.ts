@@ -214,3 +214,70 @@ describe("users and roles (admins)", () => {
     expect(code(await graphql(platform, assign, { variables: { u: target.userId, r: "admin" }, token: member.token }))).toBe("FORBIDDEN");
   });
 });
+
+describe("how the gateway knows the caller", () => {
+  const signInWithCookies = async (user: SignedIn) => {
+    const response = await platform.fetch("/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: user.email, password: "a long unusual passphrase 42" }),
+    });
+    const jar = Object.fromEntries(response.headers.getSetCookie().map((line) => line.split(";")[0]!.split("=") as [string, string]));
+    return { cookie: `fafnir_access=${jar.fafnir_access}; fafnir_csrf=${jar.fafnir_csrf}`, csrf: jar.fafnir_csrf! };
+  };
+  const post = (headers: Record<string, string>) =>
+    platform.fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: "{ me { id } }" }),
+    });
+
+  it("a cookie-signed POST needs X-CSRF-Token equal to the fafnir_csrf cookie", async () => {
+    const { cookie, csrf } = await signInWithCookies(member);
+    const refused = await post({ cookie });
+    expect(refused.status).toBe(403);
+    expect(code((await refused.json()) as { errors?: { extensions?: { code?: string } }[] })).toBe("FORBIDDEN");
+    expect(code((await (await post({ cookie, "x-csrf-token": "forged" })).json()) as { errors?: { extensions?: { code?: string } }[] })).toBe(
+      "FORBIDDEN",
+    );
+    expect(await (await post({ cookie, "x-csrf-token": csrf })).json()).toEqual({ data: { me: { id: member.userId } } });
+  });
+
+  it("a cookie-signed GET query needs no CSRF header", async () => {
+    const { cookie } = await signInWithCookies(member);
+    const response = await platform.fetch(`/graphql?query=${encodeURIComponent("{ me { id } }")}`, { headers: { cookie } });
+    expect(await response.json()).toEqual({ data: { me: { id: member.userId } } });
+  });
+
+  it("refuses the access token of a session that logged out, at once", async () => {
+    const user = await signUp(platform, "leaving");
+    expect((await graphql(platform, "{ me { id } }", { token: user.token })).data).toEqual({ me: { id: user.userId } });
+    const logout = await platform.fetch("/auth/logout", { method: "POST", headers: { authorization: `Bearer ${user.token}` } });
+    expect(logout.status).toBe(204);
+    expect((await graphql(platform, "{ me { id } }", { token: user.token })).data).toEqual({ me: null });
+    expect(code(await graphql(platform, "{ stock(symbol: \"AAPL\") { symbol } }", { token: user.token }))).toBe("UNAUTHENTICATED");
+  });
+
+  it("a granted role counts after the caller's next refresh", async () => {
+    const register = await platform.fetch("/auth/register", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: `promoted-${crypto.randomUUID()}@example.com`, password: "a long unusual passphrase 42", firstName: "P", lastName: "Q" }),
+    });
+    const signedUp = (await register.json()) as { user: { id: string }; accessToken: string; refreshToken: string };
+    const canManage = async (token: string) =>
+      (await graphql<{ hasPermission: boolean }>(platform, "{ hasPermission(permission: \"manage_roles\") }", { token })).data?.hasPermission;
+    await graphql(platform, "mutation ($u: ID!) { assignRole(userId: $u, role: \"admin\") { id } }", {
+      variables: { u: signedUp.user.id },
+      token: admin.token,
+    });
+    expect(await canManage(signedUp.accessToken)).toBe(false);
+    const refreshed = await platform.fetch("/auth/refresh", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ refreshToken: signedUp.refreshToken }),
+    });
+    const { accessToken } = (await refreshed.json()) as { accessToken: string };
+    expect(await canManage(accessToken)).toBe(true);
+  });
+});
