@@ -1,19 +1,10 @@
-/** Validation of RPC arguments: bad input is a BAD_USER_INPUT value naming each field, never a throw. */
+/** The user service's own argument shapes (the common ones are in shared/validation.ts). */
 import * as v from "valibot";
-import { failure, success, type RpcResult } from "../../../shared/rpc";
+import { UserId } from "../../../shared/validation";
 
-export const MAX_BATCH = 100;
+export { parseInput, UserId, UserIds } from "../../../shared/validation";
+
 export const MAX_WATCHLIST = 100;
-
-export const UserId = v.pipe(v.string("must be a string"), v.uuid("must be a UUID"));
-
-/** 1..100 ids, deduplicated. */
-export const UserIds = v.pipe(
-  v.array(UserId, "must be a list of UUIDs"),
-  v.minLength(1, "must list at least one id"),
-  v.maxLength(MAX_BATCH, `must list at most ${MAX_BATCH} ids`),
-  v.transform((ids) => [...new Set(ids)]),
-);
 
 /** A first or last name: trimmed, 1..100 characters (graphemes, so accents and emoji count once), no control characters. */
 export const PersonName = v.pipe(
@@ -53,18 +44,3 @@ export const TickerSymbol = v.pipe(
   v.toUpperCase(),
   v.regex(/^\^?[A-Z0-9][A-Z0-9.=-]{0,19}$/, "must be a ticker symbol (letters, digits, '.', '-', '='; at most 21 characters)"),
 );
-
-/** Parses `input`, or answers BAD_USER_INPUT with one detail per invalid field. */
-export function parseInput<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  input: unknown,
-): RpcResult<v.InferOutput<TSchema>> {
-  const result = v.safeParse(schema, input);
-  if (result.success) return success(result.output);
-  const details = result.issues.map((issue) => ({
-    field: issue.path?.map((item) => String(item.key)).join(".") ?? "input",
-    message: issue.message,
-  }));
-  const summary = details.map((d) => `${d.field} ${d.message}`).join("; ");
-  return failure("BAD_USER_INPUT", `Invalid input: ${summary}`, details);
-}

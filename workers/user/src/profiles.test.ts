@@ -1,25 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { recordingD1 } from "../../../shared/testing/recording-d1";
 import { userDb } from "./db/client";
 import { changeProfile, insertProfile, profilesOf } from "./profiles";
 
-/** The D1 binding, recording every statement it prepares. */
-function recordingD1(d1: D1Database) {
-  const statements: string[] = [];
-  const recording = new Proxy(d1, {
-    get(target, property) {
-      if (property === "prepare") {
-        return (query: string) => {
-          statements.push(query);
-          return target.prepare(query);
-        };
-      }
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { d1: recording, statements };
-}
 
 describe("profilesOf", () => {
   it("reads 100 profiles in one query with one bound parameter", async () => {
