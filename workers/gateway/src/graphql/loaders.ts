@@ -9,7 +9,7 @@ import type { Candle, HistoryPeriod, Instrument, Quote } from "../../../stock/sr
 import type { Overview, Profile } from "../../../user/src/types";
 import type { RpcResult } from "../../../../shared/rpc";
 import type { GatewayContext } from "./context";
-import { callService, unwrap, type ServiceName } from "./services";
+import { callMeta, callService, unwrap, type ServiceName } from "./services";
 
 /** The most ids one batch RPC takes (a full watchlist). */
 const MAX_BATCH = 100;
@@ -19,7 +19,7 @@ type Batch<T> = (meta: { requestId: string }, keys: string[]) => Promise<RpcResu
 function batchLoader<T>(ctx: GatewayContext, service: ServiceName, method: string, fetchBatch: Batch<T>) {
   return new DataLoader<string, T | null>(
     async (keys) => {
-      const found = unwrap(await callService(ctx, service, method, () => fetchBatch({ requestId: ctx.requestId }, [...keys])));
+      const found = unwrap(await callService(ctx, service, method, () => fetchBatch(callMeta(ctx), [...keys])));
       return keys.map((key) => found[key] ?? null);
     },
     { maxBatchSize: MAX_BATCH },
@@ -33,7 +33,7 @@ export function createLoaders(ctx: GatewayContext) {
   return {
     /** The caller's profile and watchlist in one call, however many fields need them. */
     overview(userId: string): Promise<Overview> {
-      overview ??= callService(ctx, "user", "overview", () => env.USER.overview({ requestId: ctx.requestId }, userId)).then(unwrap);
+      overview ??= callService(ctx, "user", "overview", () => env.USER.overview(callMeta(ctx), userId)).then(unwrap);
       return overview;
     },
     accounts: batchLoader<Account>(ctx, "auth", "accounts", (meta, ids) => env.AUTH.accounts(meta, ids)),

@@ -4,7 +4,7 @@
  * as migrations), so a minute of staleness is fine; a user's roles come from the token.
  */
 import type { GatewayContext } from "./context";
-import { callService } from "./services";
+import { callMeta, callService } from "./services";
 
 const TTL_MS = 60_000;
 
@@ -14,7 +14,7 @@ let refreshing: Promise<Record<string, string[]>> | undefined;
 async function roleMap(ctx: GatewayContext): Promise<Record<string, string[]>> {
   if (cached && cached.expiresAt > Date.now()) return cached.map;
   // One refresh per isolate however many requests ask at once; a failure is not cached.
-  refreshing ??= callService(ctx, "security", "rolePermissions", () => ctx.env.SECURITY.rolePermissions({ requestId: ctx.requestId }))
+  refreshing ??= callService(ctx, "security", "rolePermissions", () => ctx.env.SECURITY.rolePermissions(callMeta(ctx)))
     .then((map) => {
       cached = { map, expiresAt: Date.now() + TTL_MS };
       return map;

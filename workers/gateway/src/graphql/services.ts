@@ -3,12 +3,15 @@
  * failure (throw or timeout) becomes SERVICE_UNAVAILABLE on the fields that needed it,
  * never a failed request. Expected failures (RpcResult) become their contract codes.
  */
-import type { RpcResult } from "../../../../shared/rpc";
+import type { CallMeta, RpcResult } from "../../../../shared/rpc";
 import { withTimeout } from "../../../../shared/timeout";
 import type { GatewayContext } from "./context";
 import { fromServiceFailure, serviceUnavailable } from "./errors";
 
 export type ServiceName = "auth" | "security" | "user" | "stock";
+
+/** The first argument of every RPC: the request id follows the call into the service's logs. */
+export const callMeta = (ctx: GatewayContext): CallMeta => ({ requestId: ctx.requestId });
 
 /** Each call is one log line ("rpc"), so a request's fan-out can be read (and counted) per request id. */
 // RPC stubs type a union result as a union of promises, hence `P` and Awaited<P>.

@@ -1,4 +1,5 @@
 import { probe } from "../../../../../shared/rpc";
+import { callMeta } from "../services";
 import type { GatewayContext } from "../context";
 
 interface ServiceHealth {
@@ -16,7 +17,7 @@ function internalServices(env: GatewayEnv) {
 
 /** Calls every internal service's health() over its binding, in parallel, with a timeout. */
 export async function health(ctx: GatewayContext): Promise<{ status: string; services: ServiceHealth[] }> {
-  const meta = { requestId: ctx.requestId };
+  const meta = callMeta(ctx);
   const own: ServiceHealth = { name: "gateway", ok: true, latencyMs: performance.now() - ctx.receivedAt };
   const checks = Object.entries(internalServices(ctx.env)).map(async ([name, service]) => {
     const result = await probe(async () => {

@@ -1,7 +1,7 @@
 /** Instruments, quotes, history and search, from the stock service. */
 import { intArg, symbolArg, symbolsArg, textArg } from "../arguments";
 import type { Resolvers } from "../resolvers.generated";
-import { callService, unwrap } from "../services";
+import { callMeta, callService, unwrap } from "../services";
 
 /** The public `stocks` field takes at most this many symbols per call. */
 const MAX_STOCKS = 50;
@@ -13,8 +13,7 @@ export const stockResolvers: Resolvers = {
     searchStocks: async (_root, args, ctx) => {
       const query = textArg("query", args.query, 1, 64);
       const limit = intArg("limit", args.limit ?? 8, 1, 25);
-      const meta = { requestId: ctx.requestId };
-      return unwrap(await callService(ctx, "stock", "search", () => ctx.env.STOCK.search(meta, query, limit)));
+      return unwrap(await callService(ctx, "stock", "search", () => ctx.env.STOCK.search(callMeta(ctx), query, limit)));
     },
   },
   Stock: {

@@ -3,9 +3,7 @@ import { idArg, intArg } from "../arguments";
 import type { GatewayContext } from "../context";
 import { graphQLError } from "../errors";
 import type { Resolvers } from "../resolvers.generated";
-import { callService, unwrap } from "../services";
-
-const meta = (ctx: GatewayContext) => ({ requestId: ctx.requestId });
+import { callMeta, callService, unwrap } from "../services";
 
 /** The user a role change is about: NOT_FOUND when there is no such account. */
 async function existingUser(ctx: GatewayContext, userId: string) {
@@ -20,31 +18,29 @@ export const userResolvers: Resolvers = {
     users: async (_root, args, ctx) => {
       const first = intArg("first", args.first ?? 20, 1, 100);
       const page = { first, ...(args.after != null ? { after: args.after } : {}) };
-      const result = unwrap(await callService(ctx, "auth", "listAccounts", () => ctx.env.AUTH.listAccounts(meta(ctx), page)));
+      const result = unwrap(await callService(ctx, "auth", "listAccounts", () => ctx.env.AUTH.listAccounts(callMeta(ctx), page)));
       for (const account of result.accounts) ctx.loaders.accounts.prime(account.id, account);
       return {
         edges: result.accounts.map((account) => ({ cursor: account.cursor, node: account })),
         pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
       };
     },
-    roles: async (_root, _args, ctx) => callService(ctx, "security", "roles", () => ctx.env.SECURITY.roles(meta(ctx))),
+    roles: async (_root, _args, ctx) => callService(ctx, "security", "roles", () => ctx.env.SECURITY.roles(callMeta(ctx))),
   },
   User: {
     profile: (user, _args, ctx) => ctx.loaders.profiles.load(user.id),
     roles: async (user, _args, ctx) => (await ctx.loaders.access.load(user.id))?.roles ?? [],
   },
   Mutation: {
-    assignRole: async (_root, { userId, role }, ctx) => {
-      const user = await existingUser(ctx, userId);
-      const access = unwrap(await callService(ctx, "security", "grantRole", () => ctx.env.SECURITY.grantRole(meta(ctx), user.id, role)));
-      ctx.loaders.access.clear(user.id).prime(user.id, access);
-      return user;
-    },
-    revokeRole: async (_root, { userId, role }, ctx) => {
-      const user = await existingUser(ctx, userId);
-      const access = unwrap(await callService(ctx, "security", "revokeRole", () => ctx.env.SECURITY.revokeRole(meta(ctx), user.id, role)));
-      ctx.loaders.access.clear(user.id).prime(user.id, access);
-      return user;
-    },
+    assignRole: (_root, { userId, role }, ctx) => changeRole(ctx, "grantRole", userId, role),
+    revokeRole: (_root, { userId, role }, ctx) => changeRole(ctx, "revokeRole", userId, role),
   },
 };
+
+/** Grants or takes a role, then answers the user with the roles the security service now reports. */
+async function changeRole(ctx: GatewayContext, change: "grantRole" | "revokeRole", userId: string, role: string) {
+  const user = await existingUser(ctx, userId);
+  const access = unwrap(await callService(ctx, "security", change, () => ctx.env.SECURITY[change](callMeta(ctx), user.id, role)));
+  ctx.loaders.access.clear(user.id).prime(user.id, access);
+  return user;
+}

@@ -3,14 +3,12 @@ import { badUserInput, unauthenticated } from "../errors";
 import { symbolArg, textArg } from "../arguments";
 import type { GatewayContext } from "../context";
 import type { Resolvers } from "../resolvers.generated";
-import { callService, unwrap } from "../services";
+import { callMeta, callService, unwrap } from "../services";
 
 function viewerId(ctx: GatewayContext): string {
   if (!ctx.viewer) throw unauthenticated();
   return ctx.viewer.userId;
 }
-
-const meta = (ctx: GatewayContext) => ({ requestId: ctx.requestId });
 
 export const viewerResolvers: Resolvers = {
   Query: {
@@ -39,18 +37,18 @@ export const viewerResolvers: Resolvers = {
         ...(input.lastName != null ? { lastName: textArg("input.lastName", input.lastName, 1, 100) } : {}),
       };
       if (Object.keys(patch).length === 0) throw badUserInput("input", "give firstName, lastName or both");
-      return unwrap(await callService(ctx, "user", "updateProfile", () => ctx.env.USER.updateProfile(meta(ctx), userId, patch)));
+      return unwrap(await callService(ctx, "user", "updateProfile", () => ctx.env.USER.updateProfile(callMeta(ctx), userId, patch)));
     },
     addToWatchlist: async (_root, args, ctx) => {
       const userId = viewerId(ctx);
       const symbol = symbolArg(args.symbol);
       if (!(await ctx.loaders.instruments.load(symbol))) throw badUserInput("symbol", `${symbol} is not a known instrument`);
-      return unwrap(await callService(ctx, "user", "addToWatchlist", () => ctx.env.USER.addToWatchlist(meta(ctx), userId, symbol)));
+      return unwrap(await callService(ctx, "user", "addToWatchlist", () => ctx.env.USER.addToWatchlist(callMeta(ctx), userId, symbol)));
     },
     removeFromWatchlist: async (_root, args, ctx) => {
       const userId = viewerId(ctx);
       const symbol = symbolArg(args.symbol);
-      return unwrap(await callService(ctx, "user", "removeFromWatchlist", () => ctx.env.USER.removeFromWatchlist(meta(ctx), userId, symbol)));
+      return unwrap(await callService(ctx, "user", "removeFromWatchlist", () => ctx.env.USER.removeFromWatchlist(callMeta(ctx), userId, symbol)));
     },
   },
 };
