@@ -7,22 +7,16 @@ import { kvCache } from "./cache/kv";
 import type { CacheStore } from "./cache/quote-cache";
 import { upstashCache } from "./cache/upstash";
 import type { ProviderName, StockConfig } from "./config";
-import { d1Database, type Database } from "./db/database";
-import { createProviderChain, type ProviderChain } from "./providers/chain";
+import { d1Database } from "./db/database";
+import { createProviderChain } from "./providers/chain";
 import { createFmpProvider } from "./providers/fmp";
 import type { QuoteProvider } from "./providers/provider";
 import { createSimulatedProvider } from "./providers/simulated";
 import { createYahooProvider } from "./providers/yahoo";
-import type { Quote } from "./types";
+import type { QuoteDeps } from "./quotes";
 
-export interface StockDeps {
-  chain: ProviderChain;
-  cache: CacheStore;
-  db: Database;
-  freshnessMs: number;
-  now: () => Date;
-  inflight: Map<string, Promise<Quote | undefined>>;
-}
+/** Everything the service's operations need; quotes use it all. */
+export type StockDeps = QuoteDeps;
 
 function createProvider(name: ProviderName, config: StockConfig): QuoteProvider {
   const timeoutMs = config.PROVIDER_TIMEOUT_MS;
