@@ -61,9 +61,16 @@ export interface MetricPoint {
   status?: number;
 }
 
+/** One Analytics Engine data point, as METRICS_SCHEMA lays it out. */
+export interface DataPoint {
+  indexes: [string];
+  blobs: string[];
+  doubles: number[];
+}
+
 /** The narrow view of the METRICS binding this module needs (tests may bind a recorder). */
 export interface DataPointSink {
-  writeDataPoint(point: AnalyticsEngineDataPoint): unknown;
+  writeDataPoint(point: DataPoint): unknown;
 }
 
 /** The invocation's ctx.waitUntil. */
@@ -74,7 +81,7 @@ export interface Metrics {
 }
 
 /** The data point of one metric, laid out as METRICS_SCHEMA says. */
-export function toDataPoint(service: string, point: MetricPoint): AnalyticsEngineDataPoint {
+export function toDataPoint(service: string, point: MetricPoint): DataPoint {
   return {
     indexes: [service],
     blobs: [service, point.kind, point.operation, point.outcome, point.cache ?? "", point.provider ?? "", point.colo ?? ""],
