@@ -32,7 +32,14 @@ export interface PlatformOptions {
   bindingOverrides?: Partial<Record<WorkerName, Record<string, string>>>;
   /** Per Worker: vars over its wrangler.toml's. */
   vars?: Partial<Record<WorkerName, Record<string, string>>>;
+  /**
+   * Every Worker's METRICS binding goes to a recorder Worker (shared/testing/metrics-recorder.ts)
+   * whose points `recordedMetrics()` reads back.
+   */
+  recordMetrics?: boolean;
 }
+
+export const METRICS_RECORDER = "metrics-recorder";
 
 /**
  * A Worker named `name` from `main` (a fault injector, see shared/testing/fault-injector.ts)
@@ -55,16 +62,24 @@ export async function faultControls(platform: Platform, name: string): Promise<F
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const signingKey = JSON.stringify(await generateSigningJwk("integration-key"));
   const gatewayFirst = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
+  const overridesOf = (name: WorkerName) => {
+    const overrides = { ...(options.recordMetrics ? { METRICS: METRICS_RECORDER } : {}), ...options.bindingOverrides?.[name] };
+    return Object.keys(overrides).length > 0 ? { bindingOverrides: overrides } : {};
+  };
+  const recorder: HarnessWorker[] = options.recordMetrics
+    ? [{ config: { name: METRICS_RECORDER, main: "shared/testing/metrics-recorder.ts", compatibility_date: "2026-11-01" } }]
+    : [];
   const harness = createTestHarness({
     root: repoRoot,
     workers: [
       ...gatewayFirst.map((w) => ({
         configPath: w.config,
         vars: { ENVIRONMENT: "test", ...options.vars?.[w.name] },
-        ...(options.bindingOverrides?.[w.name] ? { bindingOverrides: options.bindingOverrides[w.name] } : {}),
+        ...overridesOf(w.name),
         ...(w.name === "auth" ? { secrets: { JWT_PRIVATE_KEY: signingKey } } : {}),
       })),
       ...(options.extraWorkers ?? []),
+      ...recorder,
     ],
   });
   await harness.listen();
@@ -78,4 +93,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     worker: (name) => harness.getWorker(scriptName(name)),
     stop: () => harness.close(),
   };
+}
+
+/** What a recorder Worker holds (startPlatform({ recordMetrics: true })). */
+export interface RecordedMetrics {
+  points(): Promise<{ indexes: string[]; blobs: string[]; doubles: number[] }[]>;
+  clear(): Promise<void>;
+}
+
+export async function recordedMetrics(platform: Platform): Promise<RecordedMetrics> {
+  return (await platform.harness.getWorker(METRICS_RECORDER).getExport()) as unknown as RecordedMetrics;
 }

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { httpErrorResponse } from "../../../shared/errors";
 import { createLogger } from "../../../shared/logger";
+import { coloOf, contentLength, createMetrics } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { loadAuthConfig } from "./config";
 import type { AuthDeps, AuthHono } from "./context";
@@ -24,14 +25,31 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
   const app = new Hono<AuthHono>();
 
   app.use(async (c, next) => {
+    const receivedAt = performance.now();
     const requestId = requestIdFrom(c.req.raw.headers);
     const config = loadAuthConfig(c.env);
     c.set("requestId", requestId);
     c.set("config", config);
     c.set("deps", deps);
-    c.set("log", createLogger({ service: "auth", requestId, level: config.LOG_LEVEL }));
+    const log = createLogger({ service: "auth", requestId, level: config.LOG_LEVEL });
+    c.set("log", log);
     await next();
     c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    const durationMs = performance.now() - receivedAt;
+    // Known routes by name; anything else as one bucket, so scanners cannot flood the blob.
+    const operation = c.req.path in ROUTES ? `${c.req.method} ${c.req.path}` : "other";
+    const outcome = await outcomeOf(c.res);
+    createMetrics(c.env.METRICS, "auth", (work) => c.executionCtx.waitUntil(work)).record({
+      kind: "http",
+      operation,
+      outcome,
+      colo: coloOf(c.req.raw),
+      durationMs,
+      requestBytes: contentLength(c.req.raw.headers),
+      responseBytes: contentLength(c.res.headers),
+      status: c.res.status,
+    });
+    log.info("request", { method: c.req.method, path: c.req.path, operation, outcome, status: c.res.status, durationMs });
   });
 
   app.get("/auth/.well-known/jwks.json", (c) => {
@@ -62,3 +80,14 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
 }
 
 export const app = createApp();
+
+/** `ok`, or the contract error code of an error response (a small JSON body). */
+async function outcomeOf(response: Response): Promise<string> {
+  if (response.status < 400) return "ok";
+  try {
+    const body: { error?: { code?: unknown } } = await response.clone().json();
+    return typeof body.error?.code === "string" ? body.error.code : `HTTP_${response.status}`;
+  } catch {
+    return `HTTP_${response.status}`;
+  }
+}

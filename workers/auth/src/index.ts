@@ -3,6 +3,7 @@
  * entrypoint for the gateway.
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
+import { observeRpc } from "../../../shared/observe-rpc";
 import { createLogger } from "../../../shared/logger";
 import { healthReport, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { listAccountsPage, lookUpAccounts, type Account, type AccountsPage } from "./accounts";
@@ -41,3 +42,5 @@ export default class AuthService extends WorkerEntrypoint<AuthEnv> {
     return createLogger({ service: "auth", requestId: meta.requestId, level: loadAuthConfig(this.env).LOG_LEVEL });
   }
 }
+
+observeRpc("auth", AuthService);

@@ -2,10 +2,12 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { createLogger, type Logger } from "../../../shared/logger";
+import { coloOf, contentLength, createMetrics, type Metrics } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { forwardToAuth } from "./auth-forward";
 import { authenticate } from "./auth/viewer";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
+import type { Observation } from "./graphql/context";
 import { yoga } from "./graphql/yoga";
 import { unexpectedErrorResponse } from "./hardening";
 
@@ -14,6 +16,8 @@ interface Variables {
   receivedAt: number;
   config: GatewayConfig;
   log: Logger;
+  metrics: Metrics;
+  observation: Observation;
 }
 
 export const app = new Hono<{ Bindings: GatewayEnv; Variables: Variables }>();
@@ -27,15 +31,41 @@ app.use(async (c, next) => {
   c.set("config", config);
   const log = createLogger({ service: "gateway", requestId, level: config.LOG_LEVEL });
   c.set("log", log);
+  const metrics = createMetrics(c.env.METRICS, "gateway", (work) => c.executionCtx.waitUntil(work));
+  c.set("metrics", metrics);
+  const observation: Observation = { operation: `${c.req.method} ${c.req.path}`, outcome: "ok" };
+  c.set("observation", observation);
   await next();
   c.res.headers.set(REQUEST_ID_HEADER, requestId);
-  log.info("request", {
+  const durationMs = performance.now() - receivedAt;
+  const outcome = outcomeOf(c.res.status, observation.outcome);
+  metrics.record({
+    kind: "http",
+    operation: observation.operation,
+    outcome,
+    colo: coloOf(c.req.raw),
+    durationMs,
+    requestBytes: contentLength(c.req.raw.headers),
+    responseBytes: contentLength(c.res.headers),
+    status: c.res.status,
+  });
+  // The GraphQL route adds the viewer's id to the request's logger.
+  c.get("log").info("request", {
     method: c.req.method,
     path: c.req.path,
+    operation: observation.operation,
+    outcome,
     status: c.res.status,
-    durationMs: performance.now() - receivedAt,
+    durationMs,
   });
 });
+
+/** The first error code GraphQL reported, else the HTTP status of a refusal (`HTTP_401`). */
+function outcomeOf(status: number, reported: string): string {
+  if (reported !== "ok") return reported;
+  if (status === 429) return "RATE_LIMITED";
+  return status >= 400 ? `HTTP_${status}` : "ok";
+}
 
 app.use("/graphql", (c, next) =>
   cors({
@@ -51,16 +81,20 @@ app.all("/auth/*", (c) => forwardToAuth(c.env.AUTH, c.req.raw, c.get("requestId"
 // Every method reaches yoga, which answers the ones GraphQL over HTTP does not use with a 405.
 app.all("/graphql", async (c) => {
   const config = c.get("config");
-  const authentication = await authenticate(c.req.raw, c.env, config);
+  const authentication = await authenticate(c.req.raw, c.env, config, c.get("requestId"));
   if ("csrfFailed" in authentication) {
     const error = { message: "The X-CSRF-Token header must match the fafnir_csrf cookie.", extensions: { code: "FORBIDDEN" } };
+    c.get("observation").outcome = "FORBIDDEN";
     return c.json({ errors: [error] }, 403);
   }
+  if (authentication.viewer) c.set("log", c.get("log").with({ userId: authentication.viewer.userId }));
   return yoga.fetch(c.req.raw, {
     env: c.env,
     config,
     requestId: c.get("requestId"),
-    log: c.get("log").with(authentication.viewer ? { userId: authentication.viewer.userId } : {}),
+    log: c.get("log"),
+    metrics: c.get("metrics"),
+    observation: c.get("observation"),
     receivedAt: c.get("receivedAt"),
     viewer: authentication.viewer,
   });

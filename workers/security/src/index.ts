@@ -1,6 +1,7 @@
 /** The security service: roles and permissions (RBAC), reached only over Workers RPC. */
 import * as v from "valibot";
 import { InternalEntrypoint } from "../../../shared/internal-entrypoint";
+import { observeRpc } from "../../../shared/observe-rpc";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadSecurityConfig } from "./config";
@@ -71,3 +72,5 @@ export default class SecurityService extends InternalEntrypoint<SecurityEnv> {
     return createLogger({ service: "security", requestId: meta.requestId, level: loadSecurityConfig(this.env).LOG_LEVEL });
   }
 }
+
+observeRpc("security", SecurityService);

@@ -1,5 +1,6 @@
 /** The stock service: instruments, quotes, history and search, reached only over Workers RPC. */
 import { InternalEntrypoint } from "../../../shared/internal-entrypoint";
+import { observeRpc } from "../../../shared/observe-rpc";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadStockConfig } from "./config";
@@ -74,3 +75,5 @@ export default class StockService extends InternalEntrypoint<StockEnv> {
     return createLogger({ service: "stock", requestId: meta.requestId, level: loadStockConfig(this.env).LOG_LEVEL });
   }
 }
+
+observeRpc("stock", StockService);

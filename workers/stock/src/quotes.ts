@@ -5,6 +5,7 @@
  * most two D1 queries (saving the answers, reading last known quotes).
  */
 import type { Logger } from "../../../shared/logger";
+import { annotate } from "../../../shared/observe-rpc";
 import { LAST_KNOWN_TTL_SECONDS, quoteKey, type CachedQuote, type CacheStore } from "./cache/quote-cache";
 import type { Database } from "./db/database";
 import { readLastQuotes, upsertLastQuotes } from "./db/queries";
@@ -39,6 +40,7 @@ export async function getQuotes(deps: QuoteDeps, symbols: string[], log: Logger)
     if (entry && now.getTime() - entry.fetchedAt < deps.freshnessMs) quotes[symbol] = entry.quote;
     return !(symbol in quotes);
   });
+  annotate({ cache: misses.length > 0 ? "miss" : "hit" });
   // Another request may have started fetching while this one read the cache.
   const toFetch = joinInflight(misses);
   if (toFetch.length > 0) {
@@ -99,6 +101,9 @@ async function lastKnown(db: Database, symbols: string[], cached: Map<string, Ca
   }
   const rest = symbols.filter((s) => !(s in known));
   if (rest.length > 0) for (const quote of await readLastQuotes(db, rest)) known[quote.symbol] = { ...quote, stale: true };
-  if (Object.keys(known).length > 0) log.warn("serving last known quotes", { symbols: Object.keys(known) });
+  if (Object.keys(known).length > 0) {
+    annotate({ cache: "stale" });
+    log.warn("serving last known quotes", { symbols: Object.keys(known) });
+  }
   return known;
 }

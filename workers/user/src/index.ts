@@ -1,6 +1,7 @@
 /** The user service: profiles and watchlists, reached only over Workers RPC. */
 import * as v from "valibot";
 import { InternalEntrypoint } from "../../../shared/internal-entrypoint";
+import { observeRpc } from "../../../shared/observe-rpc";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadUserConfig } from "./config";
@@ -105,3 +106,5 @@ export default class UserService extends InternalEntrypoint<UserEnv> {
     return createLogger({ service: "user", requestId: meta.requestId, level: loadUserConfig(this.env).LOG_LEVEL });
   }
 }
+
+observeRpc("user", UserService);

@@ -4,6 +4,7 @@
  * kid at most every 30 s; revoked sessions refused). A cookie-signed
  * POST must carry X-CSRF-Token equal to the `fafnir_csrf` cookie.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { parse as parseCookies } from "hono/utils/cookie";
 import { cachedKeySet, createAccessTokenVerifier, sessionRevocations, type AccessTokenVerifier } from "../../../../shared/access-token";
 import type { GatewayConfig } from "../config";
@@ -17,13 +18,16 @@ export type Authentication = { viewer: ViewerModel | null } | { csrfFailed: true
 
 const verifiers = new WeakMap<GatewayEnv, AccessTokenVerifier>();
 
+/** The id of the request whose verification is under way (a key fetch is stamped with it). */
+const verifying = new AsyncLocalStorage<string>();
+
 function verifierFor(env: GatewayEnv, config: GatewayConfig): AccessTokenVerifier {
   let verifier = verifiers.get(env);
   if (!verifier) {
     verifier = createAccessTokenVerifier({
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
-      keys: cachedKeySet(() => fetchAuthKeys(env.AUTH)),
+      keys: cachedKeySet(() => fetchAuthKeys(env.AUTH, verifying.getStore())),
       isRevoked: sessionRevocations(env.REVOKED_SESSIONS, REVOCATION_TTL_SECONDS).isRevoked,
     });
     verifiers.set(env, verifier);
@@ -36,7 +40,12 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export async function authenticate(request: Request, env: GatewayEnv, config: GatewayConfig): Promise<Authentication> {
+export async function authenticate(
+  request: Request,
+  env: GatewayEnv,
+  config: GatewayConfig,
+  requestId: string,
+): Promise<Authentication> {
   const bearer = bearerToken(request.headers.get("authorization") ?? undefined);
   const cookies = parseCookies(request.headers.get("cookie") ?? "");
   const cookie = bearer ? undefined : cookies.fafnir_access;
@@ -46,7 +55,7 @@ export async function authenticate(request: Request, env: GatewayEnv, config: Ga
     const csrf = cookies.fafnir_csrf;
     if (!csrf || request.headers.get("x-csrf-token") !== csrf) return { csrfFailed: true };
   }
-  const result = await verifierFor(env, config)(token);
+  const result = await verifying.run(requestId, () => verifierFor(env, config)(token));
   if (!result.ok) return { viewer: null };
   const { sub, sid, roles } = result.claims;
   return { viewer: { userId: sub, sessionId: sid, roles } };

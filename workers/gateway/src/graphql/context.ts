@@ -1,4 +1,5 @@
 import type { Logger } from "../../../../shared/logger";
+import type { Metrics } from "../../../../shared/metrics";
 import type { GatewayConfig } from "../config";
 import type { Loaders } from "./loaders";
 import type { ViewerModel } from "./models";
@@ -9,6 +10,10 @@ export interface RequestContext {
   config: GatewayConfig;
   requestId: string;
   log: Logger;
+  /** This request's data points (shared/metrics.ts). */
+  metrics: Metrics;
+  /** What the request's data point and log line say it was; GraphQL fills it in. */
+  observation: Observation;
   /** When the gateway received the request (performance.now()). */
   receivedAt: number;
   /** The caller of a request with a valid access token, else null. */
@@ -20,4 +25,10 @@ export interface GatewayContext extends RequestContext {
   loaders: Loaders;
   /** The permissions the roles grant (cached role map of the security service). */
   permissionsOf(roles: readonly string[]): Promise<string[]>;
+}
+
+/** The operation a request ran (`query me`, `POST /auth/login`) and its first error code, or `ok`. */
+export interface Observation {
+  operation: string;
+  outcome: string;
 }

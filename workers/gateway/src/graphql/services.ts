@@ -22,12 +22,17 @@ export async function callService<P extends PromiseLike<unknown>>(
   invoke: () => P,
 ): Promise<Awaited<P>> {
   const started = performance.now();
+  const operation = `${service}.${method}`;
   try {
     const answer = await withTimeout(Promise.resolve(invoke()), ctx.config.RPC_TIMEOUT_MS);
-    ctx.log.info("rpc", { service, method, outcome: "ok", durationMs: performance.now() - started });
+    const durationMs = performance.now() - started;
+    ctx.metrics.record({ kind: "call", operation, outcome: "ok", durationMs });
+    ctx.log.info("rpc", { service, method, outcome: "ok", durationMs });
     return answer;
   } catch (error) {
-    ctx.log.error("rpc", { service, method, outcome: "failed", error, durationMs: performance.now() - started });
+    const durationMs = performance.now() - started;
+    ctx.metrics.record({ kind: "call", operation, outcome: "SERVICE_UNAVAILABLE", durationMs });
+    ctx.log.error("rpc", { service, method, outcome: "failed", error, durationMs });
     throw serviceUnavailable(service);
   }
 }

@@ -2,6 +2,7 @@ import { createSchema, createYoga } from "graphql-yoga";
 import { hardenedYogaOptions } from "../hardening";
 import type { GatewayContext, RequestContext } from "./context";
 import { createLoaders } from "./loaders";
+import { useObservation } from "./observation";
 import { resolvers } from "./resolvers";
 import { permissionsOf } from "./role-permissions";
 import typeDefs from "./schema.graphql";
@@ -16,9 +17,10 @@ function requestContext(server: RequestContext): GatewayContext {
 /** Built once per isolate: parsing the schema and wiring plugins is too costly per request. */
 export const yoga = createYoga<RequestContext, GatewayContext>({
   ...hardenedYogaOptions,
+  plugins: [useObservation(), ...hardenedYogaOptions.plugins],
   schema: createSchema<GatewayContext>({ typeDefs, resolvers }),
-  context: ({ env, config, requestId, log, receivedAt, viewer }) =>
-    requestContext({ env, config, requestId, log, receivedAt, viewer }),
+  context: ({ env, config, requestId, log, metrics, observation, receivedAt, viewer }) =>
+    requestContext({ env, config, requestId, log, metrics, observation, receivedAt, viewer }),
   graphqlEndpoint: "/graphql",
   landingPage: false,
 });

@@ -1,6 +1,7 @@
 /** For the hardening tests: the real yoga under a configuration of the test's choosing. */
 import { env } from "cloudflare:workers";
 import { createLogger } from "../../../../shared/logger";
+import { createMetrics } from "../../../../shared/metrics";
 import { loadGatewayConfig } from "../config";
 import type { RequestContext } from "../graphql/context";
 import { yoga } from "../graphql/yoga";
@@ -19,6 +20,8 @@ export function testContext(vars: Record<string, string> = {}, extra: Partial<Re
     config: loadGatewayConfig({ ...env, ...vars }),
     requestId,
     log: createLogger({ service: "gateway", requestId, sink: (line) => lines.push(JSON.parse(line)) }),
+    metrics: createMetrics(env.METRICS, "gateway"),
+    observation: { operation: "POST /graphql", outcome: "ok" },
     receivedAt: performance.now(),
     viewer: null,
     ...extra,

@@ -4,6 +4,7 @@
  * Every quote carries the `source` that produced it.
  */
 import type { Logger } from "../../../../shared/logger";
+import { annotate, recordProviderFailure } from "../../../../shared/observe-rpc";
 import type { DailyBar, Instrument, Quote, SearchResult } from "../types";
 import { ProviderError, type QuoteProvider } from "./provider";
 
@@ -26,10 +27,14 @@ export interface ProviderChain {
 
 export function createProviderChain(providers: QuoteProvider[]): ProviderChain {
   async function attempt<T>(provider: QuoteProvider, what: string, log: Logger, call: () => Promise<T>): Promise<T | undefined> {
+    const started = performance.now();
     try {
-      return await call();
+      const answer = await call();
+      annotate({ provider: provider.name });
+      return answer;
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
+      recordProviderFailure(provider.name, what, performance.now() - started);
       log.warn("provider failed", { provider: provider.name, what, error });
       return undefined;
     }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { createMetrics, MAX_POINTS_PER_INVOCATION, METRICS_SCHEMA, toDataPoint, type DataPointSink } from "./metrics";
+
+function recordingSink() {
+  const points: AnalyticsEngineDataPoint[] = [];
+  const sink: DataPointSink = { writeDataPoint: (point) => void points.push(point) };
+  return { points, sink };
+}
+
+describe("toDataPoint", () => {
+  it("lays a metric out as METRICS_SCHEMA documents it", () => {
+    const point = toDataPoint("stock", {
+      kind: "rpc",
+      operation: "quotes",
+      outcome: "ok",
+      cache: "hit",
+      provider: "simulated",
+      colo: "FRA",
+      durationMs: 12.5,
+      requestBytes: 10,
+      responseBytes: 20,
+      status: 0,
+    });
+    const named = Object.fromEntries([
+      ["index1", point.indexes![0]],
+      ...point.blobs!.map((value, i) => [`blob${i + 1}`, value]),
+      ...point.doubles!.map((value, i) => [`double${i + 1}`, value]),
+    ]);
+    expect(Object.keys(named).sort()).toEqual(Object.keys(METRICS_SCHEMA).sort());
+    expect(named).toEqual({
+      index1: "stock",
+      blob1: "stock",
+      blob2: "rpc",
+      blob3: "quotes",
+      blob4: "ok",
+      blob5: "hit",
+      blob6: "simulated",
+      blob7: "FRA",
+      double1: 12.5,
+      double2: 10,
+      double3: 20,
+      double4: 0,
+    });
+  });
+
+  it("leaves absent dimensions empty and sizes zero", () => {
+    expect(toDataPoint("user", { kind: "rpc", operation: "watchlist", outcome: "NOT_FOUND", durationMs: 1 })).toEqual({
+      indexes: ["user"],
+      blobs: ["user", "rpc", "watchlist", "NOT_FOUND", "", "", ""],
+      doubles: [1, 0, 0, 0],
+    });
+  });
+});
+
+describe("createMetrics", () => {
+  it(`writes at most ${MAX_POINTS_PER_INVOCATION} points per invocation, the Analytics Engine limit`, () => {
+    const { points, sink } = recordingSink();
+    const metrics = createMetrics(sink, "gateway");
+    for (let i = 0; i < MAX_POINTS_PER_INVOCATION + 10; i++) metrics.record({ kind: "call", operation: "x", outcome: "ok", durationMs: i });
+    expect(points).toHaveLength(MAX_POINTS_PER_INVOCATION);
+    createMetrics(sink, "gateway").record({ kind: "http", operation: "y", outcome: "ok", durationMs: 1 });
+    expect(points).toHaveLength(MAX_POINTS_PER_INVOCATION + 1);
+  });
+
+  it("never fails the request: no binding, or a binding that throws", () => {
+    expect(() => createMetrics(undefined, "auth").record({ kind: "http", operation: "a", outcome: "ok", durationMs: 1 })).not.toThrow();
+    const throwing: DataPointSink = {
+      writeDataPoint: () => {
+        throw new Error("dataset unavailable");
+      },
+    };
+    expect(() => createMetrics(throwing, "auth").record({ kind: "http", operation: "a", outcome: "ok", durationMs: 1 })).not.toThrow();
+  });
+
+  it("keeps a write that is an RPC call (a Worker bound in the dataset's place) alive past the invocation", async () => {
+    const kept: Promise<unknown>[] = [];
+    const sink: DataPointSink = { writeDataPoint: () => Promise.resolve("sent") };
+    createMetrics(sink, "stock", (work) => kept.push(work)).record({ kind: "rpc", operation: "q", outcome: "ok", durationMs: 1 });
+    expect(kept).toHaveLength(1);
+    const { sink: plain } = recordingSink();
+    createMetrics(plain, "stock", (work) => kept.push(work)).record({ kind: "rpc", operation: "q", outcome: "ok", durationMs: 1 });
+    expect(kept).toHaveLength(1);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Workers Analytics Engine data points: one per HTTP request and per RPC call in every
+ * Worker, all in the one dataset `fafnir_metrics` (binding METRICS).
+ *
+ * THE SCHEMA (the one place it is defined; dashboards and `npm run metrics` query these):
+ *
+ * | column  | meaning                                                                      |
+ * |---------|------------------------------------------------------------------------------|
+ * | index1  | service (gateway, auth, security, user, stock): the sampling key             |
+ * | blob1   | service                                                                       |
+ * | blob2   | kind: `http` (a request a Worker answered), `rpc` (an RPC method a Worker     |
+ * |         | served), `call` (an RPC call the gateway made), `provider` (a stock provider  |
+ * |         | call that failed)                                                             |
+ * | blob3   | operation: `POST /auth/login`, `query me`, an RPC method name, `quotes`, ...  |
+ * | blob4   | outcome: `ok`, or the error code (FORBIDDEN, RATE_LIMITED, INTERNAL, ...)     |
+ * | blob5   | cache: `hit`, `miss`, `stale` or empty                                       |
+ * | blob6   | provider: the quote provider involved, or empty                              |
+ * | blob7   | colo: the Cloudflare location (request.cf.colo), empty over RPC             |
+ * | double1 | duration in milliseconds                                                     |
+ * | double2 | request size in bytes (content-length; 0 when unknown)                       |
+ * | double3 | response size in bytes (content-length; 0 when unknown)                      |
+ * | double4 | HTTP status (0 for RPC)                                                      |
+ *
+ * Writes are never awaited (writeDataPoint returns nothing) and at most
+ * MAX_POINTS_PER_INVOCATION go out per invocation: Analytics Engine refuses more.
+ */
+export const METRICS_SCHEMA = {
+  index1: "service",
+  blob1: "service",
+  blob2: "kind",
+  blob3: "operation",
+  blob4: "outcome",
+  blob5: "cache",
+  blob6: "provider",
+  blob7: "colo",
+  double1: "duration_ms",
+  double2: "request_bytes",
+  double3: "response_bytes",
+  double4: "status",
+} as const;
+
+/** Columns every Analytics Engine dataset has besides the schema's. */
+export const METRICS_SYSTEM_COLUMNS = ["timestamp", "dataset", "_sample_interval"] as const;
+
+/** Analytics Engine accepts 250 writeDataPoint calls per invocation. */
+export const MAX_POINTS_PER_INVOCATION = 250;
+
+export type MetricKind = "http" | "rpc" | "call" | "provider";
+export type CacheOutcome = "hit" | "miss" | "stale" | "";
+
+export interface MetricPoint {
+  kind: MetricKind;
+  operation: string;
+  outcome: string;
+  cache?: CacheOutcome;
+  provider?: string;
+  colo?: string;
+  durationMs: number;
+  requestBytes?: number;
+  responseBytes?: number;
+  status?: number;
+}
+
+/** One Analytics Engine data point, as METRICS_SCHEMA lays it out. */
+export interface DataPoint {
+  indexes: [string];
+  blobs: string[];
+  doubles: number[];
+}
+
+/** The narrow view of the METRICS binding this module needs (tests may bind a recorder). */
+export interface DataPointSink {
+  writeDataPoint(point: DataPoint): unknown;
+}
+
+/** The invocation's ctx.waitUntil. */
+export type WaitUntil = (work: Promise<unknown>) => void;
+
+export interface Metrics {
+  record(point: MetricPoint): void;
+}
+
+/** The data point of one metric, laid out as METRICS_SCHEMA says. */
+export function toDataPoint(service: string, point: MetricPoint): DataPoint {
+  return {
+    indexes: [service],
+    blobs: [service, point.kind, point.operation, point.outcome, point.cache ?? "", point.provider ?? "", point.colo ?? ""],
+    doubles: [point.durationMs, point.requestBytes ?? 0, point.responseBytes ?? 0, point.status ?? 0],
+  };
+}
+
+/**
+ * One invocation's metrics (create one per request or RPC call). A missing binding or a
+ * failing write never fails the request: metrics are best effort.
+ */
+export function createMetrics(dataset: DataPointSink | undefined, service: string, waitUntil?: WaitUntil): Metrics {
+  let written = 0;
+  return {
+    record(point) {
+      if (!dataset || written >= MAX_POINTS_PER_INVOCATION) return;
+      written++;
+      try {
+        const sent = dataset.writeDataPoint(toDataPoint(service, point));
+        // A real dataset returns nothing. A Worker bound in its place (the test recorder) is
+        // an RPC call, which the runtime cancels when the invocation ends unless it is kept.
+        if (isThenable(sent)) waitUntil?.(Promise.resolve(sent).catch(() => undefined));
+      } catch (error) {
+        console.warn(JSON.stringify({ level: "warn", message: "metrics write failed", service, error: String(error) }));
+      }
+    },
+  };
+}
+
+/** The size a content-length header announces, 0 when absent. */
+export function contentLength(headers: Headers): number {
+  const value = Number(headers.get("content-length"));
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/** The Cloudflare location of a request (absent locally and over RPC). */
+export function coloOf(request: Request): string {
+  const cf = (request as { cf?: { colo?: unknown } }).cf;
+  return typeof cf?.colo === "string" ? cf.colo : "";
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
