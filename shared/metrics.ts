@@ -24,6 +24,8 @@
  * Writes are never awaited (writeDataPoint returns nothing) and at most
  * MAX_POINTS_PER_INVOCATION go out per invocation: Analytics Engine refuses more.
  */
+import type { Logger } from "./logger";
+
 export const METRICS_SCHEMA = {
   index1: "service",
   blob1: "service",
@@ -111,14 +113,38 @@ export function createMetrics(dataset: DataPointSink | undefined, service: strin
   };
 }
 
+/**
+ * One answered HTTP request, observed: its data point (kind `http`) and its "request" log
+ * line, from the same figures.
+ */
+export function observeHttpRequest(
+  metrics: Metrics,
+  log: Logger,
+  exchange: { request: Request; response: Response; operation: string; outcome: string; durationMs: number },
+): void {
+  const { request, response, operation, outcome, durationMs } = exchange;
+  metrics.record({
+    kind: "http",
+    operation,
+    outcome,
+    colo: coloOf(request),
+    durationMs,
+    requestBytes: contentLength(request.headers),
+    responseBytes: contentLength(response.headers),
+    status: response.status,
+  });
+  const path = new URL(request.url).pathname;
+  log.info("request", { method: request.method, path, operation, outcome, status: response.status, durationMs });
+}
+
 /** The size a content-length header announces, 0 when absent. */
-export function contentLength(headers: Headers): number {
+function contentLength(headers: Headers): number {
   const value = Number(headers.get("content-length"));
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
 /** The Cloudflare location of a request (absent locally and over RPC). */
-export function coloOf(request: Request): string {
+function coloOf(request: Request): string {
   const cf = (request as { cf?: { colo?: unknown } }).cf;
   return typeof cf?.colo === "string" ? cf.colo : "";
 }

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { httpErrorResponse } from "../../../shared/errors";
 import { createLogger } from "../../../shared/logger";
-import { coloOf, contentLength, createMetrics } from "../../../shared/metrics";
+import { createMetrics, observeHttpRequest } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { loadAuthConfig } from "./config";
 import type { AuthDeps, AuthHono } from "./context";
@@ -39,17 +39,8 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
     // Known routes by name; anything else as one bucket, so scanners cannot flood the blob.
     const operation = c.req.path in ROUTES ? `${c.req.method} ${c.req.path}` : "other";
     const outcome = await outcomeOf(c.res);
-    createMetrics(c.env.METRICS, "auth", (work) => c.executionCtx.waitUntil(work)).record({
-      kind: "http",
-      operation,
-      outcome,
-      colo: coloOf(c.req.raw),
-      durationMs,
-      requestBytes: contentLength(c.req.raw.headers),
-      responseBytes: contentLength(c.res.headers),
-      status: c.res.status,
-    });
-    log.info("request", { method: c.req.method, path: c.req.path, operation, outcome, status: c.res.status, durationMs });
+    const metrics = createMetrics(c.env.METRICS, "auth", (work) => c.executionCtx.waitUntil(work));
+    observeHttpRequest(metrics, log, { request: c.req.raw, response: c.res, operation, outcome, durationMs });
   });
 
   app.get("/auth/.well-known/jwks.json", (c) => {

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { createLogger, type Logger } from "../../../shared/logger";
-import { coloOf, contentLength, createMetrics, type Metrics } from "../../../shared/metrics";
+import { createMetrics, observeHttpRequest, type Metrics } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { forwardToAuth } from "./auth-forward";
 import { authenticate } from "./auth/viewer";
@@ -39,23 +39,12 @@ app.use(async (c, next) => {
   c.res.headers.set(REQUEST_ID_HEADER, requestId);
   const durationMs = performance.now() - receivedAt;
   const outcome = outcomeOf(c.res.status, observation.outcome);
-  metrics.record({
-    kind: "http",
-    operation: observation.operation,
-    outcome,
-    colo: coloOf(c.req.raw),
-    durationMs,
-    requestBytes: contentLength(c.req.raw.headers),
-    responseBytes: contentLength(c.res.headers),
-    status: c.res.status,
-  });
   // The GraphQL route adds the viewer's id to the request's logger.
-  c.get("log").info("request", {
-    method: c.req.method,
-    path: c.req.path,
+  observeHttpRequest(metrics, c.get("log"), {
+    request: c.req.raw,
+    response: c.res,
     operation: observation.operation,
     outcome,
-    status: c.res.status,
     durationMs,
   });
 });
