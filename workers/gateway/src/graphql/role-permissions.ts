@@ -31,7 +31,3 @@ export async function permissionsOf(ctx: GatewayContext, roles: readonly string[
   return [...new Set(roles.flatMap((role) => map[role] ?? []))].sort();
 }
 
-/** Tests start each case from an empty cache. */
-export function forgetRolePermissions(): void {
-  cached = undefined;
-}
