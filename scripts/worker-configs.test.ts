@@ -25,9 +25,11 @@ describe.each(workers)("Worker $name", (worker) => {
     expect(config.name).toBe(worker.scriptName);
   });
 
-  it("ships minified with observability on", () => {
+  it("ships minified, with logs and sampled traces on", () => {
     expect(config.minify).toBe(true);
     expect(config.observability?.enabled).toBe(true);
+    expect(config.observability?.logs?.enabled).toBe(true);
+    expect(config.observability?.traces).toMatchObject({ enabled: true, head_sampling_rate: expect.any(Number) });
   });
 
   it("binds the Analytics Engine dataset", () => {
