@@ -70,14 +70,7 @@ export interface Quote {
   stale: boolean;
 }
 
-export interface Candle {
-  /** YYYY-MM-DD, the exchange's trading day. */
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
+export interface Candle extends DailyBar {
   /** close - previous bar's close (0 for the first bar of the whole series) */
   change: number;
   changePercent: number;
@@ -92,6 +85,7 @@ export interface SearchResult {
 
 /** One stored daily bar, before change is derived. */
 export interface DailyBar {
+  /** YYYY-MM-DD, the exchange's trading day. */
   date: string;
   open: number;
   high: number;
