@@ -51,6 +51,13 @@ if (!sharedRevocationNamespace()) {
   console.warn(`warning: ${message}`);
 }
 
+/** What error reports name as the release: the commit being deployed. */
+function release(): string {
+  const commit = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { encoding: "utf8" }).trim();
+  return `fafnir@${commit}`;
+}
+const releaseVar = `SENTRY_RELEASE:${release()}`;
+
 for (const worker of workers) {
   if (worker.database) {
     const name = databaseName(worker);
@@ -58,6 +65,6 @@ for (const worker of workers) {
     await step(`migrate ${name}`, ["d1", "migrations", "apply", name, "--remote", "-c", worker.config]);
   }
   // vars in wrangler.toml are for local development; production differs only in these
-  await step(`deploy ${worker.scriptName}`, ["deploy", "-c", worker.config, "--var", "ENVIRONMENT:production"]);
+  await step(`deploy ${worker.scriptName}`, ["deploy", "-c", worker.config, "--var", "ENVIRONMENT:production", "--var", releaseVar]);
 }
 if (dryRun) await run("node", ["scripts/build.ts"]);

@@ -3,6 +3,7 @@
  * variable or secret fails with a message naming it and saying where to set it.
  */
 import * as v from "valibot";
+import { ErrorReportingConfig } from "./error-reporting";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -15,6 +16,7 @@ export const LogLevel = v.picklist(["debug", "info", "warn", "error"]);
 export const BaseConfig = {
   ENVIRONMENT: Environment,
   LOG_LEVEL: v.optional(LogLevel, "info"),
+  ...ErrorReportingConfig,
 };
 
 function describe(issue: v.BaseIssue<unknown>, service: string): string {

@@ -8,6 +8,7 @@
  * it, so no argument has to be threaded through.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { reportError, type ErrorReportingEnv } from "./error-reporting";
 import { createLogger, type LogLevel } from "./logger";
 import { createMetrics, type CacheOutcome, type DataPointSink, type Metrics } from "./metrics";
 import type { CallMeta } from "./rpc";
@@ -22,7 +23,7 @@ interface Invocation {
   annotations: Annotations;
 }
 
-interface ObservedEnv {
+interface ObservedEnv extends ErrorReportingEnv {
   METRICS?: DataPointSink;
   LOG_LEVEL?: string;
 }
@@ -86,8 +87,10 @@ async function invoke(service: string, name: string, method: Method, instance: I
   const started = performance.now();
   const meta = args[0] as Partial<CallMeta> | undefined;
   const level = LEVELS.has(instance.env.LOG_LEVEL ?? "") ? (instance.env.LOG_LEVEL as LogLevel) : "info";
-  const log = createLogger({ service, requestId: typeof meta?.requestId === "string" ? meta.requestId : undefined, level });
-  const invocation: Invocation = { metrics: createMetrics(instance.env.METRICS, service, (work) => instance.ctx.waitUntil(work)), annotations: {} };
+  const requestId = typeof meta?.requestId === "string" ? meta.requestId : undefined;
+  const log = createLogger({ service, requestId, level });
+  const waitUntil = (work: Promise<unknown>) => instance.ctx.waitUntil(work);
+  const invocation: Invocation = { metrics: createMetrics(instance.env.METRICS, service, waitUntil), annotations: {} };
   let outcome = "INTERNAL";
   try {
     const result = await current.run(invocation, () => method.apply(instance, args));
@@ -95,6 +98,7 @@ async function invoke(service: string, name: string, method: Method, instance: I
     return result;
   } catch (error) {
     log.error("rpc failed", { operation: name, error });
+    reportError(instance.env, error, { service, requestId, operation: name, waitUntil });
     throw error;
   } finally {
     const durationMs = performance.now() - started;

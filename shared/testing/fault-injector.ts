@@ -1,12 +1,13 @@
 /**
  * Fault injectors for integration tests: each stands in front of a real service and
  * forwards every call to it, except a call the test armed (`arm(method, times, fault)`),
- * which throws as a crashed service would, or hangs as an unreachable one would.
+ * which throws as a crashed service would, hangs as an unreachable one would, or answers
+ * null, outside the RPC contract, as a service of another version might.
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
 
 type Rpc = (...args: unknown[]) => Promise<unknown>;
-export type Fault = "throw" | "hang";
+export type Fault = "throw" | "hang" | "malformed";
 
 interface Env {
   REAL: Record<string, Rpc>;
@@ -41,6 +42,7 @@ export function faultInjector(methods: string[]) {
       value(this: FaultInjector, ...args: unknown[]) {
         const fault = trip(method);
         if (fault === "throw") throw new Error(`injected failure in ${method}`);
+        if (fault === "malformed") return null;
         // A promise nothing can settle is cancelled by the runtime at once; a long timer is a slow service.
         if (fault === "hang") return scheduler.wait(SLOW_MS).then(() => this.env.REAL[method]!(...args));
         return this.env.REAL[method]!(...args);

@@ -51,7 +51,8 @@ export function standIn(name: string, main: string, service: string): HarnessWor
 
 /** The armed faults of a stand-in Worker, driven from a test. */
 export interface FaultControls {
-  arm(method: string, times?: number, fault?: "throw" | "hang"): Promise<void>;
+  /** fault: see shared/testing/fault-injector.ts (default "throw"). */
+  arm(method: string, times?: number, fault?: "throw" | "hang" | "malformed"): Promise<void>;
   disarm(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 /** The auth HTTP API of ../shared/contract/auth-api.md. */
 import { Hono } from "hono";
+import { reportError } from "../../../shared/error-reporting";
 import { httpErrorResponse } from "../../../shared/errors";
 import { createLogger } from "../../../shared/logger";
 import { createMetrics, observeHttpRequest } from "../../../shared/metrics";
@@ -36,8 +37,7 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
     await next();
     c.res.headers.set(REQUEST_ID_HEADER, requestId);
     const durationMs = performance.now() - receivedAt;
-    // Known routes by name; anything else as one bucket, so scanners cannot flood the blob.
-    const operation = c.req.path in ROUTES ? `${c.req.method} ${c.req.path}` : "other";
+    const operation = operationOf(c.req.method, c.req.path);
     const outcome = await outcomeOf(c.res);
     const metrics = createMetrics(c.env.METRICS, "auth", (work) => c.executionCtx.waitUntil(work));
     observeHttpRequest(metrics, log, { request: c.req.raw, response: c.res, operation, outcome, durationMs });
@@ -63,7 +63,10 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return error.response;
-    createLogger({ service: "auth", requestId: c.get("requestId") }).error("unhandled error", { error });
+    const requestId = c.get("requestId");
+    createLogger({ service: "auth", requestId }).error("unhandled error", { error });
+    const waitUntil = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
+    reportError(c.env, error, { service: "auth", requestId, operation: operationOf(c.req.method, c.req.path), request: c.req.raw, waitUntil });
     return httpErrorResponse("INTERNAL", "Something went wrong on our side.");
   });
 
@@ -71,6 +74,11 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
 }
 
 export const app = createApp();
+
+/** Known routes by name; anything else as one bucket, so scanners cannot flood the metrics. */
+function operationOf(method: string, path: string): string {
+  return path in ROUTES ? `${method} ${path}` : "other";
+}
 
 /** `ok`, or the contract error code of an error response (a small JSON body). */
 async function outcomeOf(response: Response): Promise<string> {

@@ -1,6 +1,7 @@
 /** The gateway's HTTP surface: GraphQL at /graphql, the auth API forwarded at /auth/*. */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
+import { reportError, type ErrorContext } from "../../../shared/error-reporting";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { createMetrics, observeHttpRequest, type Metrics } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
@@ -76,7 +77,8 @@ app.all("/graphql", async (c) => {
     c.get("observation").outcome = "FORBIDDEN";
     return c.json({ errors: [error] }, 403);
   }
-  if (authentication.viewer) c.set("log", c.get("log").with({ userId: authentication.viewer.userId }));
+  const userId = authentication.viewer?.userId;
+  if (userId) c.set("log", c.get("log").with({ userId }));
   return yoga.fetch(c.req.raw, {
     env: c.env,
     config,
@@ -86,6 +88,7 @@ app.all("/graphql", async (c) => {
     observation: c.get("observation"),
     receivedAt: c.get("receivedAt"),
     viewer: authentication.viewer,
+    reportError: (error) => reportError(c.env, error, errorContext(c, userId)),
   });
 });
 
@@ -94,6 +97,19 @@ app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "No such route
 app.onError((error, c) => {
   const requestId = c.get("requestId");
   createLogger({ service: "gateway", requestId }).error("unhandled error", { error });
+  reportError(c.env, error, errorContext(c));
   if (c.req.path === "/graphql") return unexpectedErrorResponse(requestId);
   return c.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } }, 500);
 });
+
+/** What an error report of this request says about it. */
+function errorContext(c: Context<{ Bindings: GatewayEnv; Variables: Variables }>, userId?: string): ErrorContext {
+  return {
+    service: "gateway",
+    requestId: c.get("requestId"),
+    operation: c.get("observation")?.operation,
+    userId,
+    request: c.req.raw,
+    waitUntil: (work) => c.executionCtx.waitUntil(work),
+  };
+}

@@ -18,6 +18,8 @@ export interface RequestContext {
   receivedAt: number;
   /** The caller of a request with a valid access token, else null. */
   viewer: ViewerModel | null;
+  /** Sends an unexpected error of this request to error reporting (shared/error-reporting.ts). */
+  reportError(error: unknown): void;
 }
 
 /** What every resolver sees: one per request. */

@@ -19,8 +19,8 @@ export const yoga = createYoga<RequestContext, GatewayContext>({
   ...hardenedYogaOptions,
   plugins: [useObservation(), ...hardenedYogaOptions.plugins],
   schema: createSchema<GatewayContext>({ typeDefs, resolvers }),
-  context: ({ env, config, requestId, log, metrics, observation, receivedAt, viewer }) =>
-    requestContext({ env, config, requestId, log, metrics, observation, receivedAt, viewer }),
+  context: ({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError }) =>
+    requestContext({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError }),
   graphqlEndpoint: "/graphql",
   landingPage: false,
 });

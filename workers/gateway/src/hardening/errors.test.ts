@@ -30,10 +30,10 @@ const failing = createYoga<RequestContext>({
 });
 
 async function askFailing(query: string) {
-  const { context, lines } = testContext();
+  const { context, lines, reported } = testContext();
   const response = await failing.fetch(postGraphQL({ query }), context);
   const text = await response.text();
-  return { response, text, body: JSON.parse(text) as GraphQLBody, context, lines };
+  return { response, text, body: JSON.parse(text) as GraphQLBody, context, lines, reported };
 }
 
 describe("masked errors", () => {
@@ -66,8 +66,16 @@ describe("masked errors", () => {
     });
   });
 
-  it("passes a deliberate error through with its code, unmasked and unlogged", async () => {
-    const { body, lines } = await askFailing("{ refuse }");
+  it("reports the cause of a masked error, once", async () => {
+    const { reported } = await askFailing("{ crash fine }");
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toBeInstanceOf(TypeError);
+    expect((reported[0] as Error).message).toBe(SECRET);
+  });
+
+  it("passes a deliberate error through with its code, unmasked, unlogged and unreported", async () => {
+    const { body, lines, reported } = await askFailing("{ refuse }");
+    expect(reported).toEqual([]);
     expect(body.errors?.[0]).toMatchObject({ message: "You may not.", extensions: { code: "FORBIDDEN" } });
     expect(body.errors?.[0]?.extensions).not.toHaveProperty("requestId");
     expect(lines.filter((line) => line["level"] === "error")).toEqual([]);

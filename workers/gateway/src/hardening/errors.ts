@@ -70,7 +70,7 @@ function cause(error: GraphQLError): { name: string; message: string; stack?: st
 
 /**
  * Last look at every result before it is serialized: contract codes only, and each masked
- * error logged with its cause and stamped with the request id the response carries.
+ * error logged and reported with its cause and stamped with the request id the response carries.
  */
 export function useContractErrors(): Plugin<RequestContext, RequestContext> {
   return {
@@ -86,6 +86,7 @@ export function useContractErrors(): Plugin<RequestContext, RequestContext> {
           if (code !== GraphQLErrorCode.INTERNAL_SERVER_ERROR) continue;
           extensions["requestId"] = serverContext.requestId;
           serverContext.log.error("unexpected error", { error: cause(error), path: error.path });
+          serverContext.reportError(error.originalError ?? error);
         }
       }
     },

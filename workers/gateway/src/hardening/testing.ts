@@ -11,9 +11,10 @@ export interface GraphQLBody {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
-/** A request context as app.ts builds it, with `vars` over the Worker's own, and its log lines. */
+/** A request context as app.ts builds it, with `vars` over the Worker's own, its log lines and reported errors. */
 export function testContext(vars: Record<string, string> = {}, extra: Partial<RequestContext> = {}) {
   const lines: Record<string, unknown>[] = [];
+  const reported: unknown[] = [];
   const requestId = `test-${crypto.randomUUID()}`;
   const context: RequestContext = {
     env,
@@ -24,9 +25,10 @@ export function testContext(vars: Record<string, string> = {}, extra: Partial<Re
     observation: { operation: "POST /graphql", outcome: "ok" },
     receivedAt: performance.now(),
     viewer: null,
+    reportError: (error) => reported.push(error),
     ...extra,
   };
-  return { context, lines };
+  return { context, lines, reported };
 }
 
 export const GRAPHQL_RESPONSE = "application/graphql-response+json";
@@ -47,9 +49,9 @@ export function getGraphQL(params: Record<string, string>, headers: Record<strin
 
 /** The gateway's yoga answering `request` under `vars`. */
 export async function ask(request: Request, vars: Record<string, string> = {}, extra: Partial<RequestContext> = {}) {
-  const { context, lines } = testContext(vars, extra);
+  const { context, lines, reported } = testContext(vars, extra);
   const response = await yoga.fetch(request, context);
-  return { response, body: (await response.json()) as GraphQLBody, context, lines };
+  return { response, body: (await response.json()) as GraphQLBody, context, lines, reported };
 }
 
 export const codesOf = (body: GraphQLBody) => [...new Set(body.errors?.map((e) => e.extensions?.["code"]))];

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { network, useNetworkMocks } from "../../test/network";
+import { network, useNetworkMocks } from "../../../../shared/testing/msw-network";
 import { createFmpProvider, FMP_BASE_URL } from "./fmp";
 import batchQuote from "./fixtures/fmp-batch-quote.json";
 import eod from "./fixtures/fmp-historical-price-eod.json";

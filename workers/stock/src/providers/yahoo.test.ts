@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { network, useNetworkMocks } from "../../test/network";
+import { network, useNetworkMocks } from "../../../../shared/testing/msw-network";
 import chartHistory from "./fixtures/yahoo-chart-history.json";
 import chartNotFound from "./fixtures/yahoo-chart-not-found.json";
 import chartQuote from "./fixtures/yahoo-chart-quote.json";

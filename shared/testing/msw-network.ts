@@ -1,5 +1,5 @@
 /**
- * MSW inside workerd: third-party HTTP (Yahoo, FMP) answered from fixtures in their
+ * MSW inside workerd: third-party HTTP (Yahoo, FMP, Sentry) answered from fixtures in their
  * documented shapes. This is what @msw/cloudflare's setupNetwork() does (MSW's network
  * over a fetch interceptor: workerd has no node:http to intercept), built from the msw 3
  * that is installed. Requests nobody handles fail the test.
