@@ -5,7 +5,7 @@
  * `wrangler.dev.toml` (git-ignored) so relative paths and `.dev.vars` resolve as before;
  * what is deployed never changes.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { devMetrics, type WorkerInfo } from "./workers.ts";
 
@@ -23,11 +23,15 @@ export function devConfigText(config: string, source: string): string {
 
 export const devConfigPath = (config: string) => join(dirname(config), "wrangler.dev.toml");
 
-/** Writes each Worker's dev config; returns their paths, in the order given. */
+/**
+ * Writes each Worker's dev config; returns their paths, in the order given. An unchanged
+ * file is left alone, so a running session's config watcher does not reload for nothing.
+ */
 export function writeDevConfigs(workers: readonly WorkerInfo[]): string[] {
   return workers.map((worker) => {
     const path = devConfigPath(worker.config);
-    writeFileSync(path, devConfigText(readFileSync(worker.config, "utf8"), worker.config));
+    const text = devConfigText(readFileSync(worker.config, "utf8"), worker.config);
+    if (!existsSync(path) || readFileSync(path, "utf8") !== text) writeFileSync(path, text);
     return path;
   });
 }
