@@ -12,13 +12,14 @@ import { migrate } from "./migrate.ts";
 import { seedAccounts, seedLocal, waitForPlatform } from "./seed.ts";
 import { DEV_STATE_DIR, devMetrics, workers } from "./workers.ts";
 
+// The gateway's config comes first: it is the Worker served at http://localhost:8787.
+const ordered = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
+const configs = [...writeDevConfigs(ordered), devMetrics.config].flatMap((config) => ["-c", config]);
+
 await ensureLocalSecrets();
 await migrate("local");
 await seedLocal();
 
-// The gateway's config comes first: it is the Worker served at http://localhost:8787.
-const ordered = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
-const configs = [...writeDevConfigs(ordered), devMetrics.config].flatMap((config) => ["-c", config]);
 const extra = process.argv.slice(2);
 const dev = spawn("wrangler", ["dev", ...configs, "--persist-to", DEV_STATE_DIR, ...extra], { stdio: "inherit" });
 const exited = new Promise<number>((resolve) => dev.on("exit", (code) => resolve(code ?? 1)));

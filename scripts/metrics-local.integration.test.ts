@@ -2,7 +2,8 @@
  * `npm run metrics -- --local` against a real `npm run dev` session: scripts/dev.ts with
  * its own state folder (FAFNIR_DEV_STATE), dev registry, port and inspector port, then the
  * report printed by the script as a developer would run it. Offline: quotes come from the
- * simulated provider (the dev config's QUOTE_PROVIDERS).
+ * simulated provider (the dev config's QUOTE_PROVIDERS). Like `npm run dev`, it writes the
+ * git-ignored wrangler.dev.toml files and, when missing, workers/auth/.dev.vars.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
