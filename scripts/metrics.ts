@@ -2,20 +2,16 @@
  * `npm run metrics [-- --since 1h | --from <ISO> --to <ISO>]`: the operator's figures for
  * a time range as tables, from the Analytics Engine SQL API. Needs CLOUDFLARE_ACCOUNT_ID
  * and CLOUDFLARE_API_TOKEN (a token with Account Analytics: Read).
+ * `--local`: the same tables from the data points an `npm run dev` session kept
+ * (scripts/dev-metrics), in the dev state (FAFNIR_DEV_STATE, default .wrangler/dev-state).
  */
 import { parseArgs } from "node:util";
+import { NoDevState, readDevPoints } from "./metrics/dev-points.ts";
+import { runLocalQueries } from "./metrics/local-queries.ts";
 import { queries, type QueryName, type TimeRange } from "./metrics/queries.ts";
-import { querySql, type SqlApiConfig } from "./metrics/sql-api.ts";
-import { formatTable } from "./metrics/table.ts";
-
-const TITLES: Record<QueryName, string> = {
-  operations: "Requests per service and operation",
-  errors: "Errors by code",
-  cache: "Quote cache",
-  providers: "Provider failures",
-  logins: "Logins",
-  rateLimited: "Rate-limited requests",
-};
+import { formatReport, QUERY_NAMES } from "./metrics/report.ts";
+import { querySql, type Row, type SqlApiConfig } from "./metrics/sql-api.ts";
+import { DEV_STATE_DIR } from "./workers.ts";
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -33,22 +29,40 @@ export function parseRange(args: string[], now = new Date()): TimeRange {
   return { from, to };
 }
 
-/** Every table of the report, in order. */
+/** Every table of the report, from the Analytics Engine SQL API. */
 export async function metricsReport(config: SqlApiConfig, range: TimeRange): Promise<string> {
-  const names = Object.keys(queries) as QueryName[];
-  const results = await Promise.all(names.map((name) => querySql(config, queries[name](range))));
-  const header = `Fafnir metrics from ${range.from.toISOString()} to ${range.to.toISOString()}\n`;
-  return [header, ...names.map((name, i) => formatTable(TITLES[name], results[i]!))].join("\n");
+  const results = await Promise.all(QUERY_NAMES.map((name) => querySql(config, queries[name](range))));
+  const byName = Object.fromEntries(QUERY_NAMES.map((name, i) => [name, results[i]!])) as Record<QueryName, Row[]>;
+  return formatReport("Analytics Engine SQL API", range, byName);
 }
 
-async function main(): Promise<void> {
+/** Every table of the report, from the data points a dev session kept in `stateDir`. */
+export async function localMetricsReport(stateDir: string, range: TimeRange): Promise<string> {
+  const points = await readDevPoints(stateDir, range);
+  return formatReport(`local dev session, ${stateDir}`, range, runLocalQueries(points, range));
+}
+
+async function main(args: string[]): Promise<void> {
+  if (args.includes("--local")) {
+    const range = parseRange(args.filter((arg) => arg !== "--local"));
+    try {
+      process.stdout.write(await localMetricsReport(DEV_STATE_DIR, range));
+    } catch (error) {
+      if (!(error instanceof NoDevState)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
+    }
+    return;
+  }
   const accountId = process.env.CLOUDFLARE_ACCOUNT_ID;
   const apiToken = process.env.CLOUDFLARE_API_TOKEN;
   if (!accountId || !apiToken) {
-    console.error("Set CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN (Account Analytics: Read) to query the Analytics Engine SQL API.");
+    console.error(
+      "Set CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN (Account Analytics: Read) to query the Analytics Engine SQL API, or pass --local for the figures of an `npm run dev` session.",
+    );
     process.exit(1);
   }
-  process.stdout.write(await metricsReport({ accountId, apiToken }, parseRange(process.argv.slice(2))));
+  process.stdout.write(await metricsReport({ accountId, apiToken }, parseRange(args)));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) await main(process.argv.slice(2));

@@ -3,7 +3,7 @@
  * runtime types once for all. With --check, fails when any file is stale.
  */
 import { run } from "./run.ts";
-import { workers } from "./workers.ts";
+import { devMetrics, workers } from "./workers.ts";
 
 const check = process.argv.includes("--check");
 const extra = check ? ["--check"] : [];
@@ -14,6 +14,7 @@ const jobs = workers.map((w) => {
   const envInterface = `${w.name[0]!.toUpperCase()}${w.name.slice(1)}Env`;
   return ["types", ...configs, `--env-interface=${envInterface}`, "--include-runtime=false", "--include-main-module=false", "--strict-vars=false", out, ...extra];
 });
+jobs.push(["types", "-c", devMetrics.config, "--env-interface=DevMetricsEnv", "--include-runtime=false", "--include-main-module=false", "--strict-vars=false", "scripts/dev-metrics/worker-configuration.d.ts", ...extra]);
 jobs.push(["types", "-c", "wrangler.toml", "--include-env=false", "workers/worker-runtime.d.ts", ...extra]);
 
 for (const args of jobs) await run("wrangler", args, { stdio: check ? ["ignore", "ignore", "inherit"] : "inherit" });
