@@ -23,6 +23,9 @@ await seedLocal();
 const extra = process.argv.slice(2);
 const dev = spawn("wrangler", ["dev", ...configs, "--persist-to", DEV_STATE_DIR, ...extra], { stdio: "inherit" });
 const exited = new Promise<number>((resolve) => dev.on("exit", (code) => resolve(code ?? 1)));
+// Ctrl-C reaches wrangler through the terminal; a signal sent to this process alone (a
+// process manager, `kill`) must reach it too, or workerd would outlive the session.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
 
 const portArg = extra.findIndex((arg) => arg === "--port" || arg.startsWith("--port="));
 const port = portArg < 0 ? "8787" : extra[portArg]!.includes("=") ? extra[portArg]!.split("=")[1] : extra[portArg + 1];
