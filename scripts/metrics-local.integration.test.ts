@@ -196,7 +196,7 @@ describe("npm run metrics -- --local against an npm run dev session", () => {
       expect.arrayContaining([
         ["auth", "INVALID_CREDENTIALS", "1"],
         ["gateway", "UNAUTHENTICATED", "1"],
-        ["gateway", "HTTP_401", "1"],
+        ["gateway", "INVALID_CREDENTIALS", "1"],
       ]),
     );
     expect(table(report, "Logins").slice(1).sort()).toEqual([["INVALID_CREDENTIALS", "1"], ["ok", "1"]]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMetrics, MAX_POINTS_PER_INVOCATION, METRICS_SCHEMA, toDataPoint, type DataPointSink } from "./metrics";
+import { createMetrics, MAX_POINTS_PER_INVOCATION, METRICS_SCHEMA, responseOutcome, toDataPoint, type DataPointSink } from "./metrics";
 
 function recordingSink() {
   const points: AnalyticsEngineDataPoint[] = [];
@@ -80,5 +80,19 @@ describe("createMetrics", () => {
     const { sink: plain } = recordingSink();
     createMetrics(plain, "stock", (work) => kept.push(work)).record({ kind: "rpc", operation: "q", outcome: "ok", durationMs: 1 });
     expect(kept).toHaveLength(1);
+  });
+});
+
+describe("responseOutcome", () => {
+  it("is ok below 400, the error code of an error body, else the status", async () => {
+    expect(await responseOutcome(Response.json({ user: {} }, { status: 200 }))).toBe("ok");
+    expect(await responseOutcome(Response.json({ error: { code: "INVALID_CREDENTIALS", message: "x" } }, { status: 401 }))).toBe("INVALID_CREDENTIALS");
+    expect(await responseOutcome(new Response("<html>", { status: 502 }))).toBe("HTTP_502");
+  });
+
+  it("leaves the body for the client", async () => {
+    const response = Response.json({ error: { code: "RATE_LIMITED" } }, { status: 429 });
+    await responseOutcome(response);
+    expect(await response.json()).toEqual({ error: { code: "RATE_LIMITED" } });
   });
 });

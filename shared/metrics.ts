@@ -137,6 +137,17 @@ export function observeHttpRequest(
   log.info("request", { method: request.method, path, operation, outcome, status: response.status, durationMs });
 }
 
+/** `ok`, or the contract error code of an auth API error response (`{"error":{"code"}}`), else `HTTP_<status>`. */
+export async function responseOutcome(response: Response): Promise<string> {
+  if (response.status < 400) return "ok";
+  try {
+    const body: { error?: { code?: unknown } } = await response.clone().json();
+    return typeof body.error?.code === "string" ? body.error.code : `HTTP_${response.status}`;
+  } catch {
+    return `HTTP_${response.status}`;
+  }
+}
+
 /** The size a content-length header announces, 0 when absent. */
 function contentLength(headers: Headers): number {
   const value = Number(headers.get("content-length"));

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { reportError } from "../../../shared/error-reporting";
 import { httpErrorResponse } from "../../../shared/errors";
 import { createLogger } from "../../../shared/logger";
-import { createMetrics, observeHttpRequest } from "../../../shared/metrics";
+import { createMetrics, observeHttpRequest, responseOutcome } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { loadAuthConfig } from "./config";
 import type { AuthDeps, AuthHono } from "./context";
@@ -38,7 +38,7 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
     c.res.headers.set(REQUEST_ID_HEADER, requestId);
     const durationMs = performance.now() - receivedAt;
     const operation = operationOf(c.req.method, c.req.path);
-    const outcome = await outcomeOf(c.res);
+    const outcome = await responseOutcome(c.res);
     const metrics = createMetrics(c.env.METRICS, "auth", (work) => c.executionCtx.waitUntil(work));
     observeHttpRequest(metrics, log, { request: c.req.raw, response: c.res, operation, outcome, durationMs });
   });
@@ -78,15 +78,4 @@ export const app = createApp();
 /** Known routes by name; anything else as one bucket, so scanners cannot flood the metrics. */
 function operationOf(method: string, path: string): string {
   return path in ROUTES ? `${method} ${path}` : "other";
-}
-
-/** `ok`, or the contract error code of an error response (a small JSON body). */
-async function outcomeOf(response: Response): Promise<string> {
-  if (response.status < 400) return "ok";
-  try {
-    const body: { error?: { code?: unknown } } = await response.clone().json();
-    return typeof body.error?.code === "string" ? body.error.code : `HTTP_${response.status}`;
-  } catch {
-    return `HTTP_${response.status}`;
-  }
 }

@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import { cors } from "hono/cors";
 import { reportError, type ErrorContext } from "../../../shared/error-reporting";
 import { createLogger, type Logger } from "../../../shared/logger";
-import { createMetrics, observeHttpRequest, type Metrics } from "../../../shared/metrics";
+import { createMetrics, observeHttpRequest, responseOutcome, type Metrics } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { forwardToAuth } from "./auth-forward";
 import { authenticate } from "./auth/viewer";
@@ -66,7 +66,12 @@ app.use("/graphql", (c, next) =>
   })(c, next),
 );
 
-app.all("/auth/*", (c) => forwardToAuth(c.env.AUTH, c.req.raw, c.get("requestId")));
+app.all("/auth/*", async (c) => {
+  const answer = await forwardToAuth(c.env.AUTH, c.req.raw, c.get("requestId"));
+  // The auth API's error code (INVALID_CREDENTIALS...), so both Workers count a failed login alike.
+  c.get("observation").outcome = await responseOutcome(answer);
+  return answer;
+});
 
 // Every method reaches yoga, which answers the ones GraphQL over HTTP does not use with a 405.
 app.all("/graphql", async (c) => {

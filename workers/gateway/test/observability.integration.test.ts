@@ -137,7 +137,7 @@ describe("Analytics Engine data points, as written to each Worker's METRICS bind
     await pointsMatching([{ service: "gateway", kind: "http", operation: "query Everyone", outcome: "FORBIDDEN", status: 200 }]);
   });
 
-  it("logins and failed logins at auth, by route and code", async () => {
+  it("logins and failed logins at auth and at the gateway that forwarded them, by route and code", async () => {
     await recorder.clear();
     const login = (password: string) =>
       platform.fetch("/auth/login", {
@@ -151,7 +151,7 @@ describe("Analytics Engine data points, as written to each Worker's METRICS bind
     await pointsMatching([
       { service: "auth", kind: "http", operation: "POST /auth/login", outcome: "ok", status: 200 },
       { service: "auth", kind: "http", operation: "POST /auth/login", outcome: error.code, status: refused.status },
-      { service: "gateway", kind: "http", operation: "POST /auth/login", outcome: `HTTP_${refused.status}` },
+      { service: "gateway", kind: "http", operation: "POST /auth/login", outcome: error.code, status: refused.status },
     ]);
   });
 });
