@@ -40,6 +40,13 @@ function groupBy(points: KeptPoint[], key: (point: KeptPoint) => Row): { key: Ro
   return [...groups.values()];
 }
 
+/** SELECT <key columns>, COUNT(*) AS <column> ... GROUP BY <key columns> ORDER BY <column> DESC. */
+function countBy(points: KeptPoint[], key: (point: KeptPoint) => Row, column = "count"): Row[] {
+  return groupBy(points, key)
+    .map(({ key: columns, points: group }) => ({ ...columns, [column]: group.length }))
+    .sort(byDesc(column));
+}
+
 /** ORDER BY a count DESC; ties in the order of their group columns, so output is stable. */
 const byDesc = (column: string) => (a: Row, b: Row) =>
   Number(b[column]) - Number(a[column]) || JSON.stringify(Object.values(a)).localeCompare(JSON.stringify(Object.values(b)));
@@ -63,39 +70,27 @@ export const localQueries: Record<QueryName, (points: KeptPoint[]) => Row[]> = {
       .sort(byDesc("requests"))
       .slice(0, 100),
   errors: (points) =>
-    groupBy(
+    countBy(
       points.filter((p) => ["http", "rpc", "call"].includes(blob(p, "blob2")) && blob(p, "blob4") !== "ok"),
       (p) => ({ service: blob(p, "blob1"), code: blob(p, "blob4") }),
-    )
-      .map(({ key, points: group }) => ({ ...key, count: group.length }))
-      .sort(byDesc("count"))
-      .slice(0, 100),
+    ).slice(0, 100),
   cache: (points) =>
-    groupBy(
+    countBy(
       points.filter((p) => blob(p, "blob1") === "stock" && blob(p, "blob2") === "rpc" && blob(p, "blob5") !== ""),
       (p) => ({ cache: blob(p, "blob5") }),
-    )
-      .map(({ key, points: group }) => ({ ...key, count: group.length }))
-      .sort(byDesc("count")),
+    ),
   providers: (points) =>
-    groupBy(
+    countBy(
       points.filter((p) => blob(p, "blob2") === "provider"),
       (p) => ({ provider: blob(p, "blob6"), operation: blob(p, "blob3") }),
-    )
-      .map(({ key, points: group }) => ({ ...key, failures: group.length }))
-      .sort(byDesc("failures")),
+      "failures",
+    ),
   logins: (points) =>
-    groupBy(
+    countBy(
       points.filter((p) => blob(p, "blob1") === "auth" && blob(p, "blob2") === "http" && blob(p, "blob3") === "POST /auth/login"),
       (p) => ({ outcome: blob(p, "blob4") }),
-    )
-      .map(({ key, points: group }) => ({ ...key, count: group.length }))
-      .sort(byDesc("count")),
-  rateLimited: (points) =>
-    groupBy(
-      points.filter((p) => blob(p, "blob4") === "RATE_LIMITED"),
-      (p) => ({ service: blob(p, "blob1") }),
-    ).map(({ key, points: group }) => ({ ...key, count: group.length })),
+    ),
+  rateLimited: (points) => countBy(points.filter((p) => blob(p, "blob4") === "RATE_LIMITED"), (p) => ({ service: blob(p, "blob1") })),
 };
 
 /** Every query over the points of the range (from inclusive, to exclusive, as in SQL). */
