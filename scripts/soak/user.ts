@@ -270,6 +270,8 @@ export class SimulatedUser {
     this.nextReloginAt = this.after(this.plan.reloginEveryMs);
     const old = this.session!;
     const answer = await this.client.auth("logout", "/auth/logout", undefined, old.accessToken, this.plan.deadline);
+    // An unknown outcome may have ended the session: sign in again without checking the old token.
+    if (unknownOutcome(answer)) return this.logIn(this.plan.deadline);
     if (answer?.status !== 204) return;
     this.session = undefined;
     const after = await this.client.graphql("meAfterLogout", "{ me { id } }", {}, old.accessToken, this.plan.deadline);
