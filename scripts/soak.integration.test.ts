@@ -50,4 +50,21 @@ describe("npm run soak, short", () => {
     expect(report.integrity.failures.join("\n")).toMatch(/(me read|final read-back): expected watchlist \[(?![^\]]*ZZZZ)[^\]]*\].*; the platform answered watchlist \[[^\]]*ZZZZ\]/);
     expect(verdict(report)).toContain(`${report.integrity.failures.length} integrity failures`);
   });
+
+  it("counts a mutation whose answer was lost as a 5xx, not as an account that diverged", { timeout: 60_000 }, async () => {
+    // Every mutation reaches the platform (and happens), but its answer is replaced by a 502.
+    const answerLost: PlatformFetch = async (path, init) => {
+      const response = await platform.fetch(path, init);
+      if (!init.body?.includes('"mutation ')) return response;
+      await response.arrayBuffer();
+      const body = { errors: [{ message: "Bad gateway", extensions: { code: "SERVICE_UNAVAILABLE" } }] };
+      return new Response(JSON.stringify(body), { status: 502, headers: { "content-type": "application/json" } });
+    };
+    const report = await runSoak(answerLost, { users: 1, seconds: 6, seed: 3 });
+    const mutations = ["addToWatchlist", "removeFromWatchlist", "updateProfile"].reduce((n, kind) => n + (report.kinds[kind]?.requests ?? 0), 0);
+    const printed = formatReport(report);
+    expect(mutations, printed).toBeGreaterThan(0);
+    expect(report.integrity, printed).toMatchObject({ ok: true, usersChecked: 1 });
+    expect(verdict(report), printed).toEqual([`${mutations} answers with a 5xx status`]);
+  });
 });
