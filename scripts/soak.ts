@@ -44,7 +44,14 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
 }
 
 async function main(args: string[]): Promise<void> {
-  const options = parseSoakArgs(args);
+  let options: SoakOptions;
+  try {
+    options = parseSoakArgs(args);
+  } catch (error) {
+    console.error(`soak: ${(error as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
   console.log(`soak: starting the five Workers, then ${options.users} users for ${options.seconds} s (seed ${options.seed})`);
   const report = await soak(options);
   process.stdout.write(formatReport(report));
