@@ -89,6 +89,8 @@ describe("request bodies", () => {
       [{ ...base, email: `${"a".repeat(250)}@example.com`, password: "a fine passphrase" }, "email"],
       [{ ...base, lastName: "Love\u0007lace", email: "a@example.com", password: "a fine passphrase" }, "lastName"],
       [{ ...base, firstName: "x".repeat(101), email: "a@example.com", password: "a fine passphrase" }, "firstName"],
+      [{ ...base, firstName: "Ada\uD800", email: "a@example.com", password: "a fine passphrase" }, "firstName"],
+      [{ ...base, lastName: "a\u0000b", email: "a@example.com", password: "a fine passphrase" }, "lastName"],
     ] as const) {
       const response = await call("/auth/register", { json: body });
       expect(response.status).toBe(400);

@@ -1,5 +1,6 @@
 /** Request bodies of the auth API (valibot): unknown fields are dropped, wrong types are 400. */
 import * as v from "valibot";
+import { PersonName } from "../../../shared/names";
 import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password/policy";
 
 const text = (message = "must be a string") =>
@@ -24,16 +25,8 @@ const NewPassword = v.pipe(
 /** A password being checked: anything that could be a password. */
 const GivenPassword = v.pipe(text(), v.minLength(1, "is required"), v.maxLength(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`));
 
-/** As the user service has it (its word is final: registration maps its refusals to 400 too). */
-const Name = v.pipe(
-  text(),
-  v.trim(),
-  v.minGraphemes(1, "must not be empty"),
-  v.maxGraphemes(100, "must be at most 100 characters"),
-  v.regex(/^\P{Cc}*$/u, "must not contain control characters"),
-);
-
-export const RegisterBody = v.object({ email: Email, password: NewPassword, firstName: Name, lastName: Name });
+// Names: the one rule of shared/names.ts, the user service's and the gateway's too.
+export const RegisterBody = v.object({ email: Email, password: NewPassword, firstName: PersonName, lastName: PersonName });
 export const LoginBody = v.object({
   email: v.pipe(text(), v.trim(), v.toLowerCase(), v.maxLength(254, "must be at most 254 characters")),
   password: GivenPassword,

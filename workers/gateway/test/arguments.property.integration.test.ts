@@ -1,12 +1,14 @@
 /**
  * Property-based: random and hostile arguments for every field and mutation that takes
  * any, through the real gateway and Workers. Whatever arrives, the answer is data or a
- * contract error, never a 500 and never INTERNAL_SERVER_ERROR.
+ * contract error, never a 500 and never INTERNAL_SERVER_ERROR; and a malformed symbol
+ * never costs the valid symbols asked beside it in the same request.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
-import { graphql, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
+import { seedInstruments } from "../../stock/src/seed/instruments.ts";
+import { errorCodes, graphql, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
 
 let platform: Platform;
 let admin: SignedIn;
@@ -78,6 +80,48 @@ describe("hostile arguments never make a 500", () => {
         for (const error of response.errors ?? []) expect(error.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
       }),
       { numRuns: 25 },
+    );
+  });
+});
+
+// Strings in and around the symbol alphabet, where the rules of two layers could disagree.
+const symbolLike = fc.string({ unit: fc.constantFrom("A", "z", "0", ".", "-", "=", "^", " ", "ß", "ı", "_"), maxLength: 22 });
+const validSymbol = fc.constantFrom(...seedInstruments.map((i) => i.symbol)).chain((symbol) =>
+  fc.constantFrom(symbol, symbol.toLowerCase(), ` ${symbol} `).map((asked) => ({ asked, symbol })),
+);
+
+describe("a valid symbol next to an invalid one in one request always answers the valid one", () => {
+  it("stock beside stock: the valid one answers its instrument and quote", async () => {
+    const query = `query ($good: String!, $other: String!) {
+      a: stock(symbol: $good) { symbol quote { price } }
+      b: stock(symbol: $other) { symbol quote { price } }
+    }`;
+    await fc.assert(
+      fc.asyncProperty(validSymbol, fc.oneof(symbolLike, hostileString), async (good, other) => {
+        const response = await graphql<{ a: { symbol: string; quote: { price: number } } }>(platform, query, {
+          variables: { good: good.asked, other },
+          token: admin.token,
+        });
+        expect(response.data?.a).toEqual({ symbol: good.symbol, quote: { price: expect.any(Number) } });
+        expect(errorCodes(response).a).toBeUndefined();
+        for (const error of response.errors ?? []) expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "symbol" });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("stock beside stocks: the valid one answers whatever the list holds", async () => {
+    const query = `query ($good: String!, $others: [String!]!) {
+      a: stock(symbol: $good) { symbol quote { price } }
+      s: stocks(symbols: $others) { symbol quote { price } }
+    }`;
+    await fc.assert(
+      fc.asyncProperty(validSymbol, fc.array(fc.oneof(symbolLike, validSymbol.map((v) => v.asked)), { minLength: 1, maxLength: 5 }), async (good, others) => {
+        const response = await graphql<{ a: { symbol: string } }>(platform, query, { variables: { good: good.asked, others }, token: admin.token });
+        expect(response.data?.a).toEqual({ symbol: good.symbol, quote: { price: expect.any(Number) } });
+        expect(errorCodes(response).a).toBeUndefined();
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -53,6 +53,10 @@ describe("instruments", () => {
     });
     expect(await worker.instruments(meta, ["A".repeat(21)])).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT" } });
     expect(await worker.instruments(meta, [42 as unknown as string])).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT" } });
+    // The one symbol rule of shared/symbols.ts: a caret only in front, ASCII only ("ß" is not "SS").
+    for (const symbol of ["^", "A^B", "ß"]) {
+      expect(await worker.instruments(meta, [symbol]), symbol).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT" } });
+    }
   });
 });
 

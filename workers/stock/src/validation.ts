@@ -2,20 +2,13 @@
 import * as v from "valibot";
 import type { FieldError } from "../../../shared/errors";
 import { failure, type RpcResult } from "../../../shared/rpc";
+import { TickerSymbol } from "../../../shared/symbols";
 import { HISTORY_PERIODS, type HistoryPeriod } from "./types";
 
 export const MAX_SYMBOLS_PER_CALL = 100;
 
-/** Exchange tickers and provider symbols: BRK.B, ^GSPC, EURUSD=X, BTC-USD. */
-const Symbol = v.pipe(
-  v.string("must be a string"),
-  v.trim(),
-  v.toUpperCase(),
-  v.regex(/^[A-Z0-9^][A-Z0-9.\-=^]{0,19}$/, "must be a ticker symbol: 1 to 20 letters, digits or . - = ^"),
-);
-
 const Symbols = v.pipe(
-  v.array(Symbol, "must be a list of symbols"),
+  v.array(TickerSymbol, "must be a list of symbols"),
   v.minLength(1, "must list at least one symbol"),
   v.maxLength(MAX_SYMBOLS_PER_CALL, `must list at most ${MAX_SYMBOLS_PER_CALL} symbols`),
   v.transform((symbols) => [...new Set(symbols)]),

@@ -65,6 +65,7 @@ describe("user service", () => {
       ["a blank last name", { userId: crypto.randomUUID(), firstName: "Ada", lastName: "   " }, "lastName"],
       ["a 101-character name", { userId: crypto.randomUUID(), firstName: "a".repeat(101), lastName: "Lovelace" }, "firstName"],
       ["a control character", { userId: crypto.randomUUID(), firstName: "Ada\u0000", lastName: "Lovelace" }, "firstName"],
+      ["a lone surrogate", { userId: crypto.randomUUID(), firstName: "Ada\uD800", lastName: "Lovelace" }, "firstName"],
       ["a missing name", { userId: crypto.randomUUID(), firstName: "Ada" }, "lastName"],
     ])("rejects %s as BAD_USER_INPUT and writes nothing", async (_, input, field) => {
       const result = await worker.createProfile(meta, input as { userId: string; firstName: string; lastName: string });
@@ -125,6 +126,8 @@ describe("user service", () => {
       ["a patch of nulls", { firstName: null, lastName: null }, "patch"],
       ["a blank name", { firstName: " " }, "patch.firstName"],
       ["a too long name", { lastName: "b".repeat(101) }, "patch.lastName"],
+      ["a lone surrogate", { firstName: "\uD800" }, "patch.firstName"],
+      ["a control character", { lastName: "a\u0000b" }, "patch.lastName"],
     ])("rejects %s as BAD_USER_INPUT and changes nothing", async (_, patch, field) => {
       const before = await newUser();
       const result = await worker.updateProfile(meta, before.userId, patch);
@@ -170,7 +173,7 @@ describe("user service", () => {
       expect(symbolsOf(await worker.watchlist(meta, userId))).toEqual(["^GSPC", "EURUSD=X", "BTC-USD", "BRK-B", "0700.HK"]);
     });
 
-    it.each([["an empty symbol", ""], ["spaces only", "   "], ["an inner space", "BRK B"], ["a bad character", "AAPL;"], ["a too long symbol", "A".repeat(22)], ["a non-string", 7]])(
+    it.each([["an empty symbol", ""], ["spaces only", "   "], ["an inner space", "BRK B"], ["a bad character", "AAPL;"], ["a too long symbol", "A".repeat(21)], ["a caret inside", "A^B"], ["a non-ASCII letter", "ß"], ["a non-string", 7]])(
       "rejects %s as BAD_USER_INPUT and writes nothing",
       async (_, symbol) => {
         const userId = crypto.randomUUID();

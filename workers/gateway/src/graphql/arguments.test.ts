@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { idArg, intArg, symbolArg, symbolsArg, textArg } from "./arguments";
+import { idArg, intArg, nameArg, symbolArg, symbolsArg, textArg } from "./arguments";
 
 function codeOf(run: () => unknown): unknown {
   try {
@@ -17,8 +17,15 @@ describe("argument checks", () => {
     expect(symbolArg("brk.b")).toBe("BRK.B");
   });
 
-  it.each(["", "   ", "AA PL", "A".repeat(21), "<script>", "💥"])("refuses the symbol %j", (symbol) => {
+  it.each(["", "   ", "AA PL", "A".repeat(21), "<script>", "💥", ".", "-", "^", "A^B", "ß"])("refuses the symbol %j", (symbol) => {
     expect(codeOf(() => symbolArg(symbol))).toBe("BAD_USER_INPUT");
+  });
+
+  it("names the argument of a refused symbol", () => {
+    expect(() => symbolArg(".")).toThrow(/^symbol: "\." is not a ticker symbol/);
+    const [good, bad] = symbolsArg(["aapl", "."], 50);
+    expect(good).toBe("AAPL");
+    expect(bad).toMatchObject({ message: expect.stringMatching(/^symbols: "\." is not a ticker symbol/), extensions: { code: "BAD_USER_INPUT", argument: "symbols" } });
   });
 
   it("takes 1 to max symbols", () => {
@@ -34,6 +41,14 @@ describe("argument checks", () => {
     expect(textArg("query", "  apple ", 1, 64)).toBe("apple");
     expect(codeOf(() => textArg("query", "   ", 1, 64))).toBe("BAD_USER_INPUT");
     expect(codeOf(() => textArg("query", "x".repeat(65), 1, 64))).toBe("BAD_USER_INPUT");
+  });
+
+  it("checks names by the contract's rule: graphemes, well-formed, no control characters", () => {
+    expect(nameArg("input.firstName", " Ada ")).toBe("Ada");
+    expect(nameArg("input.firstName", "😀".repeat(60))).toBe("😀".repeat(60));
+    expect(codeOf(() => nameArg("input.firstName", "x".repeat(101)))).toBe("BAD_USER_INPUT");
+    expect(() => nameArg("input.lastName", "Ada\uD800")).toThrow("input.lastName: must be well-formed text (no lone surrogates)");
+    expect(() => nameArg("input.lastName", "a\u0000b")).toThrow("input.lastName: must not contain control characters");
   });
 
   it("says which argument and why", () => {

@@ -8,6 +8,7 @@ import type { Access } from "../../../security/src/types";
 import type { Candle, HistoryPeriod, Instrument, Quote } from "../../../stock/src/types";
 import type { Overview, Profile } from "../../../user/src/types";
 import type { RpcResult } from "../../../../shared/rpc";
+import { parseSymbol } from "../../../../shared/symbols";
 import type { GatewayContext } from "./context";
 import { callMeta, callService, unwrap, type ServiceName } from "./services";
 
@@ -16,14 +17,26 @@ const MAX_BATCH = 100;
 
 type Batch<T> = (meta: { requestId: string }, keys: string[]) => Promise<RpcResult<Record<string, T>>>;
 
-function batchLoader<T>(ctx: GatewayContext, service: ServiceName, method: string, fetchBatch: Batch<T>) {
+/** `sendable` picks the keys the service takes; any other key answers null without being sent. */
+function batchLoader<T>(ctx: GatewayContext, service: ServiceName, method: string, fetchBatch: Batch<T>, sendable = (_key: string) => true) {
   return new DataLoader<string, T | null>(
     async (keys) => {
-      const found = unwrap(await callService(ctx, service, method, () => fetchBatch(callMeta(ctx), [...keys])));
+      const sent = keys.filter(sendable);
+      const found = sent.length ? unwrap(await callService(ctx, service, method, () => fetchBatch(callMeta(ctx), sent))) : {};
       return keys.map((key) => found[key] ?? null);
     },
     { maxBatchSize: MAX_BATCH },
   );
+}
+
+/**
+ * The stock service refuses a whole batch for one malformed symbol, so only symbols by
+ * the shared rule are sent: arguments are checked before they get here, but a key can
+ * also come from stored data (a watchlist row), and one such key must not fail the
+ * symbols batched with it. A malformed symbol is unknown to every provider: null.
+ */
+function symbolLoader<T>(ctx: GatewayContext, method: string, fetchBatch: Batch<T>) {
+  return batchLoader(ctx, "stock", method, fetchBatch, (symbol) => parseSymbol(symbol) === symbol);
 }
 
 export function createLoaders(ctx: GatewayContext) {
@@ -39,12 +52,12 @@ export function createLoaders(ctx: GatewayContext) {
     accounts: batchLoader<Account>(ctx, "auth", "accounts", (meta, ids) => env.AUTH.accounts(meta, ids)),
     access: batchLoader<Access>(ctx, "security", "access", (meta, ids) => env.SECURITY.access(meta, ids)),
     profiles: batchLoader<Profile>(ctx, "user", "profiles", (meta, ids) => env.USER.profiles(meta, ids)),
-    instruments: batchLoader<Instrument>(ctx, "stock", "instruments", (meta, symbols) => env.STOCK.instruments(meta, symbols)),
-    quotes: batchLoader<Quote>(ctx, "stock", "quotes", (meta, symbols) => env.STOCK.quotes(meta, symbols)),
+    instruments: symbolLoader<Instrument>(ctx, "instruments", (meta, symbols) => env.STOCK.instruments(meta, symbols)),
+    quotes: symbolLoader<Quote>(ctx, "quotes", (meta, symbols) => env.STOCK.quotes(meta, symbols)),
     history(period: HistoryPeriod) {
       let loader = histories.get(period);
       if (!loader) {
-        loader = batchLoader<Candle[]>(ctx, "stock", "history", (meta, symbols) => env.STOCK.history(meta, symbols, period));
+        loader = symbolLoader<Candle[]>(ctx, "history", (meta, symbols) => env.STOCK.history(meta, symbols, period));
         histories.set(period, loader);
       }
       return loader;

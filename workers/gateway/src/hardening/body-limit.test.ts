@@ -80,6 +80,31 @@ describe("request body limit", () => {
   });
 });
 
+describe("body encoding", () => {
+  const bytes = (...parts: (string | number[])[]) =>
+    new Uint8Array(parts.flatMap((part) => (typeof part === "string" ? [...new TextEncoder().encode(part)] : part)));
+  const withVariable = (...value: (string | number[])[]) =>
+    bytes('{"query":"query ($n: String!) { hasPermission(permission: $n) }","variables":{"n":"', ...value, '"}}');
+
+  it("takes UTF-8, emoji and accents included", async () => {
+    const { response, body } = await ask(post(withVariable("Zoë 👨‍👩‍👧‍👦")));
+    expect(response.status).toBe(200);
+    expect(body).toEqual({ data: { hasPermission: false } });
+  });
+
+  // Decoded leniently, each would reach the resolvers as U+FFFD: a silently altered argument.
+  it.each([
+    ["an encoded lone surrogate (ED A0 80)", [0xed, 0xa0, 0x80]],
+    ["a stray continuation byte", [0x80]],
+    ["a truncated sequence", [0xf0, 0x9f, 0x98]],
+    ["a Latin-1 byte", [0xe9]],
+  ])("refuses a body that is not UTF-8, here %s, with 400 BAD_REQUEST", async (_, invalid) => {
+    const { response, body } = await ask(post(withVariable("Ada", invalid)));
+    expect(response.status).toBe(400);
+    expect(codesOf(body)).toEqual(["BAD_REQUEST"]);
+  });
+});
+
 describe("multipart bodies", () => {
   it("are refused with 415: the schema takes no uploads", async () => {
     const form = new FormData();

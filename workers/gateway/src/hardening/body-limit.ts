@@ -1,7 +1,9 @@
 /**
  * Request bodies over GRAPHQL_MAX_BODY_BYTES answer 413 PAYLOAD_TOO_LARGE. Content-Length
  * only lets an honest client be refused early: the body is counted as it streams in, so a
- * chunked or lying request stops at the limit too.
+ * chunked or lying request stops at the limit too. A body that is not UTF-8 answers 400
+ * BAD_REQUEST: decoded leniently, its bad bytes would reach the resolvers as U+FFFD, an
+ * argument silently altered (an encoded lone surrogate, ED A0 80, as three of them).
  */
 import type { Plugin } from "graphql-yoga";
 import { GraphQLErrorCode } from "../../../../shared/errors";
@@ -10,6 +12,17 @@ import { gatewayError } from "./errors";
 
 const tooLarge = (limit: number) =>
   gatewayError(GraphQLErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${limit} bytes.`, { status: 413 });
+
+const notUtf8 = () => gatewayError(GraphQLErrorCode.BAD_REQUEST, "The request body is not valid UTF-8 text.", { status: 400 });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A refused body is still read, and dropped, up to this many times the limit: a client
@@ -54,6 +67,7 @@ export function useBodyLimit(): Plugin<RequestContext, RequestContext> {
       const limit = serverContext.config.GRAPHQL_MAX_BODY_BYTES;
       if (Number(request.headers.get("content-length")) > limit) throw tooLarge(limit);
       const body = await readAtMost(request.body, limit);
+      if (!isUtf8(body)) throw notUtf8();
       const buffered = new Request(request.url, { method: request.method, headers: request.headers, body });
       setRequestParser(() => requestParser(buffered));
     },

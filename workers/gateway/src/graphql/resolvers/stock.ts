@@ -9,7 +9,13 @@ const MAX_STOCKS = 50;
 export const stockResolvers: Resolvers = {
   Query: {
     stock: (_root, { symbol }, ctx) => ctx.loaders.instruments.load(symbolArg(symbol)),
-    stocks: (_root, { symbols }, ctx) => ctx.loaders.instruments.loadMany(symbolsArg(symbols, MAX_STOCKS)).then(rethrowFirst),
+    stocks: async (_root, { symbols }, ctx) => {
+      const asked = symbolsArg(symbols, MAX_STOCKS);
+      const found = rethrowFirst(await ctx.loaders.instruments.loadMany(asked.filter((entry) => typeof entry === "string")));
+      // A malformed entry is a rejected item: null in its place, its error at its path.
+      let next = 0;
+      return asked.map((entry) => (typeof entry === "string" ? (found[next++] ?? null) : Promise.reject(entry)));
+    },
     searchStocks: async (_root, args, ctx) => {
       const query = textArg("query", args.query, 1, 64);
       const limit = intArg("limit", args.limit ?? 8, 1, 25);

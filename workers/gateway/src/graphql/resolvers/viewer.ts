@@ -1,6 +1,6 @@
 /** The signed-in caller: `me`, `hasPermission`, and their own profile and watchlist. */
 import { badUserInput, unauthenticated } from "../errors";
-import { symbolArg, textArg } from "../arguments";
+import { nameArg, symbolArg } from "../arguments";
 import type { GatewayContext } from "../context";
 import type { Resolvers } from "../resolvers.generated";
 import { callMeta, callService, unwrap } from "../services";
@@ -33,8 +33,8 @@ export const viewerResolvers: Resolvers = {
     updateProfile: async (_root, { input }, ctx) => {
       const userId = viewerId(ctx);
       const patch = {
-        ...(input.firstName != null ? { firstName: textArg("input.firstName", input.firstName, 1, 100) } : {}),
-        ...(input.lastName != null ? { lastName: textArg("input.lastName", input.lastName, 1, 100) } : {}),
+        ...(input.firstName != null ? { firstName: nameArg("input.firstName", input.firstName) } : {}),
+        ...(input.lastName != null ? { lastName: nameArg("input.lastName", input.lastName) } : {}),
       };
       if (Object.keys(patch).length === 0) throw badUserInput("input", "give firstName, lastName or both");
       return unwrap(await callService(ctx, "user", "updateProfile", () => ctx.env.USER.updateProfile(callMeta(ctx), userId, patch)));
