@@ -91,6 +91,7 @@ describe("request bodies", () => {
       [{ ...base, firstName: "x".repeat(101), email: "a@example.com", password: "a fine passphrase" }, "firstName"],
       [{ ...base, firstName: "Ada\uD800", email: "a@example.com", password: "a fine passphrase" }, "firstName"],
       [{ ...base, lastName: "a\u0000b", email: "a@example.com", password: "a fine passphrase" }, "lastName"],
+      [{ ...base, email: "a@example.com", password: "a fine passphrase \uD800" }, "password"],
     ] as const) {
       const response = await call("/auth/register", { json: body });
       expect(response.status).toBe(400);

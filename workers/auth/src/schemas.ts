@@ -14,16 +14,28 @@ export const Email = v.pipe(
   v.email("must be an email address"),
 );
 
+/**
+ * A lone surrogate would be hashed as U+FFFD, so two different inputs would be one password:
+ * ill-formed text is refused, never altered.
+ */
+const wellFormed = v.check((password: string) => password.isWellFormed(), "must be well-formed text (no lone surrogates)");
+
 /** A password being chosen: the length rule and not a common one. */
 const NewPassword = v.pipe(
   text(),
+  wellFormed,
   v.minLength(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`),
   v.maxLength(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
   v.check((password) => !isCommonPassword(password), "is too common: choose a less guessable password"),
 );
 
 /** A password being checked: anything that could be a password. */
-const GivenPassword = v.pipe(text(), v.minLength(1, "is required"), v.maxLength(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`));
+const GivenPassword = v.pipe(
+  text(),
+  wellFormed,
+  v.minLength(1, "is required"),
+  v.maxLength(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
+);
 
 // Names: the one rule of shared/names.ts, the user service's and the gateway's too.
 export const RegisterBody = v.object({ email: Email, password: NewPassword, firstName: PersonName, lastName: PersonName });
