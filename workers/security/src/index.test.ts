@@ -48,7 +48,7 @@ describe("security service", () => {
     ]);
   });
 
-  describe("roles and rolePermissions", () => {
+  describe("roles", () => {
     it("lists every role sorted by name with its sorted permissions", async () => {
       const roles = await worker.roles(meta);
       expect(roles.map((role) => role.name)).toEqual(["admin", "member"]);
@@ -58,13 +58,6 @@ describe("security service", () => {
         permissions: ADMIN_AND_MEMBER.permissions,
       });
       expect(roles[1]?.permissions).toEqual(MEMBER.permissions);
-    });
-
-    it("maps each role to its permissions", async () => {
-      expect(await worker.rolePermissions(meta)).toEqual({
-        admin: ADMIN_AND_MEMBER.permissions,
-        member: MEMBER.permissions,
-      });
     });
   });
 

@@ -31,12 +31,6 @@ export default class SecurityService extends InternalEntrypoint<SecurityEnv> {
     return success(await accessOf(this.#db, input.value.userIds));
   }
 
-  /** Role name to its permissions, for callers that check permissions themselves. */
-  async rolePermissions(_meta: CallMeta): Promise<Record<string, string[]>> {
-    const infos = await roleInfos(this.#db);
-    return Object.fromEntries(infos.map((role) => [role.name, role.permissions]));
-  }
-
   roles(_meta: CallMeta): Promise<RoleInfo[]> {
     return roleInfos(this.#db);
   }
