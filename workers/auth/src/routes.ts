@@ -19,7 +19,7 @@ import {
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
 import { HOUSEKEEPING_RATE, pruneAuthData } from "./housekeeping";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password/hash";
-import { register, removeAccountData } from "./registration";
+import { LastAdminError, register, removeAccountData } from "./registration";
 import { DeleteAccountBody, LoginBody, LogoutBody, PasswordBody, RefreshBody, RegisterBody } from "./schemas";
 import {
   createSession,
@@ -241,9 +241,10 @@ export async function passwordRoute(c: AuthContext) {
 }
 
 /**
- * Deletes the account: profile and watchlist (user), grants (security), then tokens and
- * credentials here. Each step is idempotent and auth's own rows go last, so after a
- * partial failure the same token and password can retry and finish the job.
+ * Deletes the account: grants (security, refused for the last admin: 409 and nothing is
+ * deleted), profile and watchlist (user), then tokens and credentials here. Each step is
+ * idempotent and auth's own rows go last, so after a partial failure the same token and
+ * password can retry and finish the job.
  */
 export async function deleteAccountRoute(c: AuthContext) {
   const claims = await authenticated(c);
@@ -254,6 +255,7 @@ export async function deleteAccountRoute(c: AuthContext) {
   try {
     await removeAccountData(c.env, meta(c), user.id);
   } catch (error) {
+    if (error instanceof LastAdminError) throw fail("CONFLICT", "You are the last admin: make another admin before deleting your account.");
     c.get("log").error("account deletion: a service failed", { userId: user.id, error });
     throw unavailable();
   }
