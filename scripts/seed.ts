@@ -49,11 +49,16 @@ type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: { messag
 interface SecurityRpc {
   access(meta: Meta, userIds: string[]): Promise<Result<Record<string, { roles: string[] }>>>;
   grantRole(meta: Meta, userId: string, role: string): Promise<Result>;
-  revokeRole(meta: Meta, userId: string, role: string): Promise<Result>;
+  admins(meta: Meta): Promise<string[]>;
+  revokeRole(meta: Meta, userId: string, role: string, adminsWithAccount: string[]): Promise<Result>;
 }
 
-/** Grants the missing roles first, then revokes the extra ones (never leaving an admin-less moment). */
-async function setRoles(security: SecurityRpc, userId: string, roles: readonly string[]): Promise<void> {
+/**
+ * Grants the missing roles first, then revokes the extra ones (never leaving an admin-less
+ * moment). `accounts`: user ids known to have an account (the seed signed in as them), the
+ * only admins the last-admin guard may count.
+ */
+async function setRoles(security: SecurityRpc, userId: string, roles: readonly string[], accounts: ReadonlySet<string>): Promise<void> {
   const meta = { requestId: `dev-seed-${crypto.randomUUID()}` };
   const access = await security.access(meta, [userId]);
   if (!access.ok) throw new Error(access.error.message);
@@ -62,8 +67,9 @@ async function setRoles(security: SecurityRpc, userId: string, roles: readonly s
     const granted = await security.grantRole(meta, userId, role);
     if (!granted.ok) throw new Error(`granting ${role}: ${granted.error.message}`);
   }
+  const adminsWithAccount = (await security.admins(meta)).filter((id) => accounts.has(id));
   for (const role of current.filter((r) => !roles.includes(r))) {
-    const revoked = await security.revokeRole(meta, userId, role);
+    const revoked = await security.revokeRole(meta, userId, role, adminsWithAccount);
     if (!revoked.ok) throw new Error(`revoking ${role}: ${revoked.error.message}`);
   }
 }
@@ -90,6 +96,7 @@ export async function waitForPlatform(baseUrl: string, timeoutMs = 120_000): Pro
 export async function seedAccounts(baseUrl: string): Promise<void> {
   const proxy = await getPlatformProxy<{ SECURITY: SecurityRpc }>({ configPath: "workers/auth/wrangler.toml", persist: false, remoteBindings: false });
   try {
+    const signedIn = new Set<string>();
     for (const account of SEED_ACCOUNTS) {
       const { email, password, firstName, lastName } = account;
       const registered = await post(baseUrl, "/auth/register", { email, password, firstName, lastName });
@@ -99,7 +106,8 @@ export async function seedAccounts(baseUrl: string): Promise<void> {
       const login = await post(baseUrl, "/auth/login", { email, password });
       if (login.status !== 200) throw new Error(`signing in as ${email} answered ${login.status}: ${await login.text()}`);
       const { user } = (await login.json()) as { user: { id: string } };
-      await setRoles(proxy.env.SECURITY, user.id, account.roles);
+      signedIn.add(user.id);
+      await setRoles(proxy.env.SECURITY, user.id, account.roles, signedIn);
       console.log(`seed account ${email}: ${registered.status === 201 ? "created" : "already there"}, roles ${account.roles.join(", ")}`);
     }
   } finally {

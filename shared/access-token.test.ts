@@ -1,7 +1,7 @@
 import type { JWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cachedKeySet, createAccessTokenVerifier } from "./access-token";
-import { tokenAttacks, validToken, type AttackKeys } from "./testing/token-attacks";
+import { signedWith, tokenAttacks, validToken, type AttackKeys } from "./testing/token-attacks";
 
 const issuer = "https://fafnir.test/auth";
 const audience = "fafnir-api";
@@ -41,6 +41,16 @@ describe("the shared access-token verifier", () => {
     const token = await validToken(keys, "session-2");
     expect(await late(token)).toEqual({ ok: false, reason: "expired" });
     expect(await late(token, { allowExpired: true })).toMatchObject({ ok: true, claims: { sid: "session-2" } });
+  });
+
+  it("refuses a correctly signed token that lives over 15 minutes, or whose exp is not after its iat", async () => {
+    const verify = verifier();
+    const signed = (iat: number, exp: number) => signedWith(keys, { iat, exp });
+    expect(await verify(await signed(now, now + 10 * 365 * 24 * 3600))).toEqual({ ok: false, reason: "invalid" });
+    expect(await verify(await signed(now, now + 15 * 60 + 1))).toEqual({ ok: false, reason: "invalid" });
+    expect(await verify(await signed(now + 50, now + 40))).toEqual({ ok: false, reason: "invalid" });
+    expect(await verify(await signed(now + 30, now + 30))).toEqual({ ok: false, reason: "invalid" });
+    expect((await verify(await signed(now, now + 15 * 60))).ok).toBe(true);
   });
 
   it("refuses a token of a revoked session", async () => {

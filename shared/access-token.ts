@@ -2,7 +2,8 @@
  * The one access-token verifier, used by auth (/auth/me, logout) and by the gateway.
  *
  * Everything is pinned: ES256 only, the issuer, the audience, `typ: at+jwt`, a `kid` that
- * names one of the given public keys (never a key carried by the token), and `exp`.
+ * names one of the given public keys (never a key carried by the token), and `exp`, at most
+ * 15 minutes after `iat`: a token signed for longer (a signing bug, a misused key) is refused.
  * Unknown `crit` extensions are refused. A bad token is an answer, not an exception:
  * `verify` resolves `{ ok: false, reason }` for anything it does not accept.
  */
@@ -10,6 +11,8 @@ import { errors, importJWK, jwtVerify, type JWK, type JWTHeaderParameters, type 
 
 export const ACCESS_TOKEN_TYPE = "at+jwt";
 export const ACCESS_TOKEN_ALGORITHM = "ES256";
+/** The contract's longest access-token lifetime (`exp - iat`): a token signed for longer is refused. */
+export const ACCESS_TOKEN_MAX_LIFETIME_SECONDS = 15 * 60;
 
 /** The claims of a verified access token. */
 export interface AccessTokenClaims {
@@ -96,7 +99,12 @@ export function createAccessTokenVerifier(options: VerifierOptions) {
     }
     const claims = claimsOf(payload);
     // With allowExpired the clock was turned back, so `nbf` and `iat` are checked here.
-    if (!claims || claims.iat * 1000 > at + 60_000 || (typeof payload.nbf === "number" && payload.nbf * 1000 > at)) {
+    if (
+      !claims ||
+      !lifetimeAllowed(claims) ||
+      claims.iat * 1000 > at + 60_000 ||
+      (typeof payload.nbf === "number" && payload.nbf * 1000 > at)
+    ) {
       return { ok: false, reason: "invalid" };
     }
     if (options.isRevoked && (await options.isRevoked(claims.sid))) return { ok: false, reason: "revoked" };
@@ -105,6 +113,8 @@ export function createAccessTokenVerifier(options: VerifierOptions) {
 }
 
 export type AccessTokenVerifier = ReturnType<typeof createAccessTokenVerifier>;
+
+const lifetimeAllowed = ({ iat, exp }: AccessTokenClaims) => exp > iat && exp - iat <= ACCESS_TOKEN_MAX_LIFETIME_SECONDS;
 
 const isString = (value: unknown): value is string => typeof value === "string" && value !== "";
 

@@ -74,12 +74,23 @@ export async function tokenAttacks({ privateJwk, issuer, audience, now }: Attack
     ["random segments", `${base64url.encode(crypto.getRandomValues(new Uint8Array(24)))}.${base64url.encode(crypto.getRandomValues(new Uint8Array(24)))}.${base64url.encode(crypto.getRandomValues(new Uint8Array(24)))}`],
     ["header not JSON", `${base64url.encode("{not json")}.${validPayload}.${validSignature}`],
     ["roles not a list", await sign(header, { ...claims, roles: "admin" })],
+    ["lifetime of ten years", await sign(header, { ...claims, exp: now + 10 * 365 * 24 * 3600 })],
+    ["lifetime one second over 15 minutes", await sign(header, { ...claims, exp: now + 15 * 60 + 1 })],
+    ["exp before iat", await sign(header, { ...claims, iat: now + 50, exp: now + 40 })],
     ["missing sid", await sign(header, { ...claims, sid: undefined })],
   ];
 }
 
 /** A valid token from the same key, to show the attacks fail for their flaw alone. */
-export async function validToken({ privateJwk, issuer, audience, now }: AttackKeys, sid: string = crypto.randomUUID()): Promise<string> {
+export function validToken(keys: AttackKeys, sid: string = crypto.randomUUID()): Promise<string> {
+  return signedWith(keys, { sid });
+}
+
+/** A correctly signed token with these claims over valid ones (`iat` now, `exp` 10 minutes later). */
+export async function signedWith(
+  { privateJwk, issuer, audience, now }: AttackKeys,
+  { sid = crypto.randomUUID(), iat = now, exp = now + 600 }: { sid?: string; iat?: number; exp?: number },
+): Promise<string> {
   const key = await crypto.subtle.importKey("jwk", privateJwk as JsonWebKey, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
   return new SignJWT({ sid, roles: ["member"] })
     .setProtectedHeader({ alg: "ES256", typ: "at+jwt", kid: privateJwk.kid })
@@ -87,7 +98,7 @@ export async function validToken({ privateJwk, issuer, audience, now }: AttackKe
     .setAudience(audience)
     .setSubject(crypto.randomUUID())
     .setJti(crypto.randomUUID())
-    .setIssuedAt(now)
-    .setExpirationTime(now + 600)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
     .sign(key);
 }

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { loadAuthConfig } from "./config";
+import { isSessionActive, rotateRefreshToken } from "./sessions";
 import { mainExport } from "../../../shared/testing/main-export";
 import { createAccessTokenVerifier } from "../../../shared/access-token";
 import { tokenAttacks } from "../../../shared/testing/token-attacks";
@@ -188,6 +189,40 @@ describe("logout", () => {
     expect((await call("/auth/logout", { method: "POST", headers: bearer(accessToken) })).status).toBe(204);
     expect((await call("/auth/password", { json: change, headers: bearer(accessToken) })).status).toBe(401);
     expect((await call("/auth/me", { headers: bearer(accessToken) })).status).toBe(401);
+  });
+
+  it("with a session revoked by a password change: {all:true} is 401 and ends no other session", async () => {
+    const clock = testClock();
+    const { call } = testApp(clock);
+    const user = await createAccount();
+    const leaked = await signedIn(user, clock.ms);
+    const current = await signedIn(user, clock.ms);
+    const change = { currentPassword: user.password, newPassword: "a fresh and decent passphrase" };
+    expect((await call("/auth/password", { json: change, headers: bearer(current.accessToken) })).status).toBe(204);
+    clock.advance(16 * 60_000); // the leaked access token is now expired as well as revoked
+
+    const byAccessToken = await call("/auth/logout", { json: { all: true }, headers: bearer(leaked.accessToken) });
+    expect(byAccessToken.status).toBe(401);
+    expect(await byAccessToken.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+    expect((await call("/auth/logout", { json: { all: true, refreshToken: leaked.refreshToken } })).status).toBe(401);
+    // A plain logout of the already-ended session stays idempotent and ends nothing else.
+    expect((await call("/auth/logout", { method: "POST", headers: bearer(leaked.accessToken) })).status).toBe(204);
+    expect(await isSessionActive(env.AUTH_DB, current.sessionId)).toBe(true);
+  });
+
+  it("with a rotated refresh token is 401, with or without {all:true}, and ends no session", async () => {
+    const clock = testClock();
+    const { call } = testApp(clock);
+    const user = await createAccount();
+    const victim = await signedIn(user, clock.ms);
+    const other = await signedIn(user, clock.ms);
+    expect(await rotateRefreshToken(env.AUTH_DB, victim.refreshToken, clock.ms, 0)).toMatchObject({ kind: "rotated" });
+    clock.advance(60_000); // past the reuse grace window
+
+    expect((await call("/auth/logout", { json: { all: true, refreshToken: victim.refreshToken } })).status).toBe(401);
+    expect((await call("/auth/logout", { json: { refreshToken: victim.refreshToken } })).status).toBe(401);
+    expect(await isSessionActive(env.AUTH_DB, victim.sessionId)).toBe(true);
+    expect(await isSessionActive(env.AUTH_DB, other.sessionId)).toBe(true);
   });
 
   it("needs some credential", async () => {

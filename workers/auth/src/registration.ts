@@ -12,7 +12,7 @@ import type { Logger } from "../../../shared/logger";
 import type { CallMeta } from "../../../shared/rpc";
 import { users } from "./db/schema";
 import { hashPassword } from "./password/hash";
-import { activateUser, deleteUser, insertPendingUser } from "./users";
+import { activateUser, deleteUser, idsWithAccount, insertPendingUser } from "./users";
 
 export interface Registration {
   email: string;
@@ -32,10 +32,25 @@ export const DEFAULT_ROLE = "member";
 /** A pending row older than this belongs to a saga that died: the email is free again. */
 const ABANDONED_AFTER_MS = 60_000;
 
-/** Undoes whatever a registration did; each step is idempotent. Throws if a service is down. */
+/** The user is the last admin with an account: their grants, and everything else, stay. */
+export class LastAdminError extends Error {
+  constructor() {
+    super("the last admin cannot be removed");
+  }
+}
+
+/**
+ * Removes a user's data in the other services (account deletion, and the undo of a
+ * registration); each step is idempotent. The grants go first, under security's atomic
+ * last-admin guard, told which admins have an account here: refused, nothing is removed
+ * (LastAdminError). Throws anything else if a service is down.
+ */
 export async function removeAccountData(env: AuthEnv, meta: CallMeta, userId: string): Promise<void> {
+  const adminsWithAccount = await idsWithAccount(env.AUTH_DB, await env.SECURITY.admins(meta));
+  const grants = await env.SECURITY.removeUser(meta, userId, adminsWithAccount);
+  if (!grants.ok && grants.error.code === "FORBIDDEN") throw new LastAdminError();
+  if (!grants.ok) throw new Error(`security.removeUser: ${grants.error.code} ${grants.error.message}`);
   await env.USER.removeUser(meta, userId);
-  await env.SECURITY.removeUser(meta, userId);
 }
 
 async function clearAbandoned(env: AuthEnv, meta: CallMeta, email: string, nowMs: number, log: Logger): Promise<void> {

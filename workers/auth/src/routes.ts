@@ -19,7 +19,7 @@ import {
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
 import { HOUSEKEEPING_RATE, pruneAuthData } from "./housekeeping";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password/hash";
-import { register, removeAccountData } from "./registration";
+import { LastAdminError, register, removeAccountData } from "./registration";
 import { DeleteAccountBody, LoginBody, LogoutBody, PasswordBody, RefreshBody, RegisterBody } from "./schemas";
 import {
   createSession,
@@ -28,6 +28,7 @@ import {
   revokeSession,
   revokeUserSessions,
   rotateRefreshToken,
+  sessionOfCurrentRefreshToken,
   sessionOfRefreshToken,
   sessionsWithLiveTokens,
 } from "./sessions";
@@ -169,25 +170,43 @@ async function authenticated(c: AuthContext): Promise<AccessTokenClaims> {
 export async function logoutRoute(c: AuthContext) {
   const body = await jsonBody(c, LogoutBody, true);
   const session = await sessionToEnd(c, body.refreshToken);
-  if (!session) throw fail("UNAUTHENTICATED", "Sign in first: an access or refresh token is required.");
+  // Ending every session takes a live one: a leaked token of an ended session must not sign its user out again and again.
+  if (!session || (body.all && !session.live)) throw fail("UNAUTHENTICATED", "Sign in first: an access or refresh token is required.");
   if (body.all) await endUserSessions(c, session.userId);
+  // Idempotent: ending an ended session again changes nothing but rewrites its revocation mark.
   else await endSession(c, session.sessionId);
   clearSessionCookies(c);
   return c.body(null, 204);
 }
 
-/** Logout accepts an expired access token, or the refresh token (body or cookie) alone. */
-async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined) {
+interface SessionToEnd {
+  sessionId: string;
+  userId: string;
+  /** Not revoked: only a live session's credentials may end the user's other sessions. */
+  live: boolean;
+}
+
+/**
+ * Logout accepts an access token, even expired, of the session, or its current refresh
+ * token (body or cookie) alone. A rotated refresh token speaks for no session.
+ */
+async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined): Promise<SessionToEnd | null> {
+  let ended: SessionToEnd | null = null;
   const accessToken = presentedAccessToken(c);
   if (accessToken) {
     const verify = accessTokenVerifier(c.get("config"), c.get("deps").now);
     const result = await verify(accessToken, { allowExpired: true });
-    if (result.ok) return { sessionId: result.claims.sid, userId: result.claims.sub };
+    if (result.ok) {
+      const session = { sessionId: result.claims.sid, userId: result.claims.sub };
+      if (await isSessionActive(c.env.AUTH_DB, session.sessionId)) return { ...session, live: true };
+      ended = { ...session, live: false };
+    }
   }
   const refreshToken = bodyRefreshToken ?? getCookie(c, REFRESH_COOKIE);
   // The refresh cookie is a cookie credential: it needs the CSRF header, whatever else came along.
   if (bodyRefreshToken === undefined && refreshToken !== undefined) requireCsrf(c);
-  return refreshToken ? sessionOfRefreshToken(c.env.AUTH_DB, refreshToken) : null;
+  const live = refreshToken ? await sessionOfCurrentRefreshToken(c.env.AUTH_DB, refreshToken, nowMs(c)) : null;
+  return live ? { ...live, live: true } : ended;
 }
 
 // The revocation list first: if writing it fails, the sessions are still live, so the
@@ -222,9 +241,10 @@ export async function passwordRoute(c: AuthContext) {
 }
 
 /**
- * Deletes the account: profile and watchlist (user), grants (security), then tokens and
- * credentials here. Each step is idempotent and auth's own rows go last, so after a
- * partial failure the same token and password can retry and finish the job.
+ * Deletes the account: grants (security, refused for the last admin: 409 and nothing is
+ * deleted), profile and watchlist (user), then tokens and credentials here. Each step is
+ * idempotent and auth's own rows go last, so after a partial failure the same token and
+ * password can retry and finish the job.
  */
 export async function deleteAccountRoute(c: AuthContext) {
   const claims = await authenticated(c);
@@ -235,6 +255,7 @@ export async function deleteAccountRoute(c: AuthContext) {
   try {
     await removeAccountData(c.env, meta(c), user.id);
   } catch (error) {
+    if (error instanceof LastAdminError) throw fail("CONFLICT", "You are the last admin: make another admin before deleting your account.");
     c.get("log").error("account deletion: a service failed", { userId: user.id, error });
     throw unavailable();
   }

@@ -89,10 +89,20 @@ export async function rotateRefreshToken(d1: D1Database, token: string, nowMs: n
   return { kind: "rotated", sessionId: found.sessionId, userId: found.userId, refreshToken: next.refreshToken };
 }
 
-/** The session a refresh token belongs to, whatever its state (logout by refresh token). */
+/** The session a refresh token belongs to, whatever its state (refresh: a rotated one is reuse). */
 export async function sessionOfRefreshToken(d1: D1Database, token: string): Promise<{ sessionId: string; userId: string } | null> {
   const found = await findRefreshToken(d1, token);
   return found ? { sessionId: found.sessionId, userId: found.userId } : null;
+}
+
+/**
+ * The live session whose current refresh token this is: not rotated, not expired, its
+ * session not revoked. Logout by refresh token takes only this (a rotated token speaks for no one).
+ */
+export async function sessionOfCurrentRefreshToken(d1: D1Database, token: string, nowMs: number): Promise<{ sessionId: string; userId: string } | null> {
+  const found = await findRefreshToken(d1, token);
+  if (!found || found.rotatedAt !== null || found.revokedAt !== null || found.expiresAt <= nowMs) return null;
+  return { sessionId: found.sessionId, userId: found.userId };
 }
 
 export async function isSessionActive(d1: D1Database, sessionId: string): Promise<boolean> {

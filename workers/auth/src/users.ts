@@ -1,5 +1,5 @@
 /** Credentials in auth_db: one row per account, with its password hash. */
-import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { users } from "./db/schema";
 
@@ -65,6 +65,16 @@ export async function accountsByIds(d1: D1Database, ids: string[]): Promise<Reco
     .from(users)
     .where(and(inArray(users.id, [...new Set(ids)]), eq(users.status, "active")));
   return Object.fromEntries(rows.map((row) => [row.id, toAccount(row)]));
+}
+
+/** Which of `ids` have an (active) account; any number of ids in one bound parameter. */
+export async function idsWithAccount(d1: D1Database, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await drizzle(d1)
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, sql`(select value from json_each(${JSON.stringify(ids)}))`), eq(users.status, "active")));
+  return rows.map((row) => row.id);
 }
 
 export interface Cursor {

@@ -170,6 +170,25 @@ describe("POST /auth/logout", () => {
     expect((await client.call("/auth/refresh", { json: { refreshToken: first.refreshToken } })).status).toBe(401);
   });
 
+  it("refuses {all:true} with a session revoked by a password change, or a rotated refresh token: 401, the victim stays signed in", async () => {
+    const email = uniqueEmail("victim");
+    const leaked = (await client.register(email)).body;
+    const victim = (await client.login(email)).body;
+    const headers = { authorization: `Bearer ${victim.accessToken}` };
+    expect((await client.call("/auth/password", { json: { currentPassword: PASSWORD, newPassword: "a brand new passphrase" }, headers })).status).toBe(204);
+
+    const all = (credentials: { headers?: Record<string, string>; refreshToken?: string }) =>
+      client.call("/auth/logout", { json: { all: true, ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}) }, headers: credentials.headers ?? {} });
+    expect((await all({ headers: { authorization: `Bearer ${leaked.accessToken}` } })).status).toBe(401);
+    expect((await all({ refreshToken: leaked.refreshToken })).status).toBe(401);
+    expect((await client.me(victim.accessToken)).status).toBe(200);
+
+    const refreshed = await client.call("/auth/refresh", { json: { refreshToken: victim.refreshToken } });
+    const { refreshToken: newest } = (await refreshed.json()) as { refreshToken: string };
+    expect((await all({ refreshToken: victim.refreshToken })).status).toBe(401);
+    expect((await client.call("/auth/refresh", { json: { refreshToken: newest } })).status).toBe(200);
+  });
+
   it("works with the refresh token alone", async () => {
     const { body } = await client.register();
     expect((await client.call("/auth/logout", { json: { refreshToken: body.refreshToken } })).status).toBe(204);

@@ -122,17 +122,17 @@ describe("account deletion", () => {
     const email = uniqueEmail("delete");
     const { body } = await client.register(email);
     const headers = { authorization: `Bearer ${body.accessToken}` };
-    await (await injector("fault-security")).arm("removeUser");
+    await (await injector("fault-user")).arm("removeUser");
     const partial = await client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers });
     expect(partial.status).toBe(503);
-    // The profile is already gone; the account and its token still work for the retry.
+    // The grants are already gone (they go first); the account and its token still work for the retry.
+    const security = await platform.worker("security").getExport();
+    expect(await security.access(meta, [body.user.id])).toEqual({ ok: true, value: { [body.user.id]: { roles: [], permissions: [] } } });
     const user = await platform.worker("user").getExport();
-    expect(await user.profiles(meta, [body.user.id])).toEqual({ ok: true, value: {} });
 
     const retry = await client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers });
     expect(retry.status).toBe(204);
-    const security = await platform.worker("security").getExport();
-    expect(await security.access(meta, [body.user.id])).toEqual({ ok: true, value: { [body.user.id]: { roles: [], permissions: [] } } });
+    expect(await user.profiles(meta, [body.user.id])).toEqual({ ok: true, value: {} });
     expect((await client.me(body.accessToken)).status).toBe(401);
     expect((await client.register(email)).response.status).toBe(201);
     await expectNoPartialUsers();

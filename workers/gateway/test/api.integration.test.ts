@@ -257,27 +257,4 @@ describe("how the gateway knows the caller", () => {
     expect((await graphql(platform, "{ me { id } }", { token: user.token })).data).toEqual({ me: null });
     expect(code(await graphql(platform, "{ stock(symbol: \"AAPL\") { symbol } }", { token: user.token }))).toBe("UNAUTHENTICATED");
   });
-
-  it("a granted role counts after the caller's next refresh", async () => {
-    const register = await platform.fetch("/auth/register", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: `promoted-${crypto.randomUUID()}@example.com`, password: "a long unusual passphrase 42", firstName: "P", lastName: "Q" }),
-    });
-    const signedUp = (await register.json()) as { user: { id: string }; accessToken: string; refreshToken: string };
-    const canManage = async (token: string) =>
-      (await graphql<{ hasPermission: boolean }>(platform, "{ hasPermission(permission: \"manage_roles\") }", { token })).data?.hasPermission;
-    await graphql(platform, "mutation ($u: ID!) { assignRole(userId: $u, role: \"admin\") { id } }", {
-      variables: { u: signedUp.user.id },
-      token: admin.token,
-    });
-    expect(await canManage(signedUp.accessToken)).toBe(false);
-    const refreshed = await platform.fetch("/auth/refresh", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ refreshToken: signedUp.refreshToken }),
-    });
-    const { accessToken } = (await refreshed.json()) as { accessToken: string };
-    expect(await canManage(accessToken)).toBe(true);
-  });
 });

@@ -129,13 +129,13 @@ afterAll(async () => {
 });
 
 describe("what Sentry receives for a thrown error", () => {
-  // First: the gateway has not cached the role map yet, so this request needs the security service.
+  // The caller's access is asked of the security service, whose query needs role_permissions.
   it("in security: the failing RPC method, identified, without secrets", async () => {
     const { requestId, text } = await withoutTable("security", "SECURITY_DB", "role_permissions", () => query("{ stock(symbol: \"AAPL\") { symbol } }"));
     expect(text).toContain("SERVICE_UNAVAILABLE");
     const event = await reported("security", requestId);
     expectIdentified(event, "security", requestId);
-    expect(event.tags?.["operation"]).toBe("rolePermissions");
+    expect(event.tags?.["operation"]).toBe("access");
     expectNoSecrets();
   });
 

@@ -31,9 +31,9 @@ describe("a failing security service never grants access", () => {
   afterAll(() => platform?.stop());
 
   it("answers SERVICE_UNAVAILABLE instead of the data, and hasPermission is not true", async () => {
-    // The gateway has not loaded the role map yet, so every check needs the security service.
+    // Every request that needs a permission asks the security service for the caller's access.
     const security = await faultControls(platform, "fault-security");
-    await security.arm("rolePermissions", 100);
+    await security.arm("access", 100);
     const stock = await graphql(platform, "{ stock(symbol: \"AAPL\") { symbol } }", { token: member.token });
     expect(stock.data).toEqual({ stock: null });
     expect(errorCodes(stock)).toEqual({ stock: "SERVICE_UNAVAILABLE" });

@@ -48,7 +48,7 @@ describe("security service", () => {
     ]);
   });
 
-  describe("roles and rolePermissions", () => {
+  describe("roles", () => {
     it("lists every role sorted by name with its sorted permissions", async () => {
       const roles = await worker.roles(meta);
       expect(roles.map((role) => role.name)).toEqual(["admin", "member"]);
@@ -58,13 +58,6 @@ describe("security service", () => {
         permissions: ADMIN_AND_MEMBER.permissions,
       });
       expect(roles[1]?.permissions).toEqual(MEMBER.permissions);
-    });
-
-    it("maps each role to its permissions", async () => {
-      expect(await worker.rolePermissions(meta)).toEqual({
-        admin: ADMIN_AND_MEMBER.permissions,
-        member: MEMBER.permissions,
-      });
     });
   });
 
@@ -133,45 +126,69 @@ describe("security service", () => {
     });
   });
 
+  describe("admins", () => {
+    it("lists every holder of the admin role, with an account or not", async () => {
+      const [admin, member] = [crypto.randomUUID(), crypto.randomUUID()];
+      await worker.grantRole(meta, admin, "admin");
+      await worker.grantRole(meta, member, "member");
+      expect(await worker.admins(meta)).toEqual([admin]);
+    });
+  });
+
   describe("revokeRole", () => {
     it("revokes a role; revoking again changes nothing", async () => {
-      const userId = crypto.randomUUID();
+      const [userId, other] = [crypto.randomUUID(), crypto.randomUUID()];
       await worker.grantRole(meta, userId, "member");
       await worker.grantRole(meta, userId, "admin");
-      await worker.grantRole(meta, crypto.randomUUID(), "admin");
-      expect(await worker.revokeRole(meta, userId, "admin")).toEqual({ ok: true, value: MEMBER });
-      expect(await worker.revokeRole(meta, userId, "admin")).toEqual({ ok: true, value: MEMBER });
-      expect(await worker.revokeRole(meta, userId, "member")).toEqual({ ok: true, value: { roles: [], permissions: [] } });
+      await worker.grantRole(meta, other, "admin");
+      const admins = [userId, other];
+      expect(await worker.revokeRole(meta, userId, "admin", admins)).toEqual({ ok: true, value: MEMBER });
+      expect(await worker.revokeRole(meta, userId, "admin", admins)).toEqual({ ok: true, value: MEMBER });
+      expect(await worker.revokeRole(meta, userId, "member", admins)).toEqual({ ok: true, value: { roles: [], permissions: [] } });
       expect(await grantsOf(userId)).toEqual([]);
     });
 
     it("answers NOT_FOUND for a role that does not exist", async () => {
-      expect(await worker.revokeRole(meta, crypto.randomUUID(), "superuser")).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+      expect(await worker.revokeRole(meta, crypto.randomUUID(), "superuser", [])).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     });
 
     it("rejects bad input as BAD_USER_INPUT", async () => {
-      expect(await worker.revokeRole(meta, "x", "member")).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT" } });
-      expect(await worker.revokeRole(meta, crypto.randomUUID(), "ADMIN")).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT" } });
+      expect(await worker.revokeRole(meta, "x", "member", [])).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT" } });
+      expect(await worker.revokeRole(meta, crypto.randomUUID(), "ADMIN", [])).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT" } });
+      expect(await worker.revokeRole(meta, crypto.randomUUID(), "admin", ["not-a-uuid"])).toMatchObject({
+        ok: false,
+        error: { code: "BAD_USER_INPUT", details: [{ field: "adminsWithAccount.0" }] },
+      });
     });
 
     it("never removes the last admin", async () => {
       const admin = crypto.randomUUID();
       await worker.grantRole(meta, admin, "admin");
-      expect(await worker.revokeRole(meta, admin, "admin")).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await worker.revokeRole(meta, admin, "admin", [admin])).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
       expect(await grantsOf(admin)).toEqual(["admin"]);
+    });
+
+    it("counts no admin the caller says has no account", async () => {
+      const [admin, stranger] = [crypto.randomUUID(), crypto.randomUUID()];
+      await worker.grantRole(meta, admin, "admin");
+      await worker.grantRole(meta, stranger, "admin");
+      expect(await worker.revokeRole(meta, admin, "admin", [admin])).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await grantsOf(admin)).toEqual(["admin"]);
+      // The stranger's grant makes no admin, so taking it never leaves the platform without one.
+      expect(await worker.revokeRole(meta, stranger, "admin", [admin])).toEqual({ ok: true, value: { roles: [], permissions: [] } });
     });
 
     it("lets a non-admin's admin revoke be a no-op while one admin remains", async () => {
       const [admin, member] = [crypto.randomUUID(), crypto.randomUUID()];
       await worker.grantRole(meta, admin, "admin");
       await worker.grantRole(meta, member, "member");
-      expect(await worker.revokeRole(meta, member, "admin")).toEqual({ ok: true, value: MEMBER });
+      expect(await worker.revokeRole(meta, member, "admin", [admin])).toEqual({ ok: true, value: MEMBER });
     });
 
     it("lets only one of two revokes of the last two admins through", async () => {
       const admins = [crypto.randomUUID(), crypto.randomUUID()];
       for (const admin of admins) await worker.grantRole(meta, admin, "admin");
-      const results = await Promise.all(admins.map((admin) => worker.revokeRole(meta, admin, "admin")));
+      const results = await Promise.all(admins.map((admin) => worker.revokeRole(meta, admin, "admin", admins)));
       expect(results.map((result) => (result.ok ? "revoked" : result.error.code)).sort()).toEqual(["FORBIDDEN", "revoked"]);
       const { results: remaining } = await env.SECURITY_DB.prepare("SELECT user_id FROM user_roles WHERE role = 'admin'").all();
       expect(remaining).toHaveLength(1);
@@ -185,16 +202,42 @@ describe("security service", () => {
         await worker.grantRole(meta, gone, role);
         await worker.grantRole(meta, kept, role);
       }
-      await worker.removeUser(meta, gone);
-      await worker.removeUser(meta, gone);
+      expect(await worker.removeUser(meta, gone, [gone, kept])).toEqual({ ok: true, value: null });
+      expect(await worker.removeUser(meta, gone, [kept])).toEqual({ ok: true, value: null });
       expect(await grantsOf(gone)).toEqual([]);
       expect(await grantsOf(kept)).toEqual(["admin", "member"]);
+    });
+
+    it("removes none of the last admin's grants, counting only admins with an account", async () => {
+      const [admin, stranger] = [crypto.randomUUID(), crypto.randomUUID()];
+      await worker.grantRole(meta, admin, "member");
+      await worker.grantRole(meta, admin, "admin");
+      await worker.grantRole(meta, stranger, "admin");
+      expect(await worker.removeUser(meta, admin, [admin])).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await grantsOf(admin)).toEqual(["admin", "member"]);
+    });
+
+    it("lets only one of the last two admins go when both are removed at once", async () => {
+      const admins = [crypto.randomUUID(), crypto.randomUUID()];
+      for (const admin of admins) await worker.grantRole(meta, admin, "admin");
+      const results = await Promise.all(admins.map((admin) => worker.removeUser(meta, admin, admins)));
+      expect(results.map((result) => (result.ok ? "removed" : result.error.code)).sort()).toEqual(["FORBIDDEN", "removed"]);
+      const { results: remaining } = await env.SECURITY_DB.prepare("SELECT user_id FROM user_roles WHERE role = 'admin'").all();
+      expect(remaining).toHaveLength(1);
+    });
+
+    it("removes the admin grant of a user without an account (a registration being undone)", async () => {
+      const [admin, pending] = [crypto.randomUUID(), crypto.randomUUID()];
+      await worker.grantRole(meta, admin, "admin");
+      await worker.grantRole(meta, pending, "admin");
+      expect(await worker.removeUser(meta, pending, [admin])).toEqual({ ok: true, value: null });
+      expect(await grantsOf(pending)).toEqual([]);
     });
 
     it("removes nothing for an id that is not a UUID", async () => {
       const kept = crypto.randomUUID();
       await worker.grantRole(meta, kept, "admin");
-      await expect(worker.removeUser(meta, "' OR 1=1; --")).resolves.toBeUndefined();
+      expect(await worker.removeUser(meta, "' OR 1=1; --", [kept])).toEqual({ ok: true, value: null });
       expect(await grantsOf(kept)).toEqual(["admin"]);
     });
   });

@@ -5,13 +5,16 @@ import { observeRpc } from "../../../shared/observe-rpc";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadSecurityConfig } from "./config";
-import { parseInput, RoleName, UserId, UserIds } from "./input";
-import { accessOf, grant, removeGrants, revoke, roleInfos, securityDb } from "./roles";
+import { AdminsWithAccount, parseInput, RoleName, UserId, UserIds } from "./input";
+import { accessOf, adminIds, grant, removeGrants, revoke, roleInfos, securityDb } from "./roles";
 import type { Access, RoleInfo } from "./types";
 
 export type { Access, RoleInfo } from "./types";
 
 const RoleChange = v.object({ userId: UserId, role: RoleName });
+const RoleRevocation = v.object({ userId: UserId, role: RoleName, adminsWithAccount: AdminsWithAccount });
+
+const lastAdmin = <T>() => failure<T>("FORBIDDEN", "The last admin cannot lose the admin role");
 
 export default class SecurityService extends InternalEntrypoint<SecurityEnv> {
   #db = securityDb(this.env.SECURITY_DB);
@@ -31,12 +34,6 @@ export default class SecurityService extends InternalEntrypoint<SecurityEnv> {
     return success(await accessOf(this.#db, input.value.userIds));
   }
 
-  /** Role name to its permissions, for callers that check permissions themselves. */
-  async rolePermissions(_meta: CallMeta): Promise<Record<string, string[]>> {
-    const infos = await roleInfos(this.#db);
-    return Object.fromEntries(infos.map((role) => [role.name, role.permissions]));
-  }
-
   roles(_meta: CallMeta): Promise<RoleInfo[]> {
     return roleInfos(this.#db);
   }
@@ -50,22 +47,40 @@ export default class SecurityService extends InternalEntrypoint<SecurityEnv> {
     return success(outcome.access);
   }
 
-  async revokeRole(meta: CallMeta, userId: string, role: string): Promise<RpcResult<Access>> {
-    const input = parseInput(RoleChange, { userId, role });
+  /**
+   * Every holder of the admin role. The last-admin guard counts only those with an
+   * account, which the caller (auth, the gateway) looks up and passes back as `adminsWithAccount`.
+   */
+  admins(_meta: CallMeta): Promise<string[]> {
+    return adminIds(this.#db);
+  }
+
+  /** Takes a role; never the admin role of the last admin with an account (FORBIDDEN). */
+  async revokeRole(meta: CallMeta, userId: string, role: string, adminsWithAccount: string[]): Promise<RpcResult<Access>> {
+    const input = parseInput(RoleRevocation, { userId, role, adminsWithAccount });
     if (!input.ok) return input;
-    const outcome = await revoke(this.#db, input.value.userId, input.value.role);
+    const outcome = await revoke(this.#db, input.value.userId, input.value.role, input.value.adminsWithAccount);
     if (!outcome.roleExists) return failure("NOT_FOUND", `Unknown role "${input.value.role}"`);
-    if (outcome.lastAdmin) return failure("FORBIDDEN", "The last admin cannot lose the admin role");
-    this.#logger(meta).info("role revoked", input.value);
+    if (outcome.lastAdmin) return lastAdmin();
+    this.#logger(meta).info("role revoked", { userId: input.value.userId, role: input.value.role });
     return success(outcome.access);
   }
 
-  /** Drops every grant of a deleted user. An id that is not a UUID holds no grant: nothing to remove. */
-  async removeUser(meta: CallMeta, userId: string): Promise<void> {
+  /**
+   * Drops every grant of a user being deleted, or none (FORBIDDEN) when they are the last
+   * admin with an account. An id that is not a UUID holds no grant: nothing to remove.
+   */
+  async removeUser(meta: CallMeta, userId: string, adminsWithAccount: string[]): Promise<RpcResult<null>> {
     const logger = this.#logger(meta);
-    if (!v.is(UserId, userId)) return logger.warn("removeUser: not a UUID, nothing to remove", { userId });
-    await removeGrants(this.#db, userId);
+    if (!v.is(UserId, userId)) {
+      logger.warn("removeUser: not a UUID, nothing to remove", { userId });
+      return success(null);
+    }
+    const admins = parseInput(v.object({ adminsWithAccount: AdminsWithAccount }), { adminsWithAccount });
+    if (!admins.ok) return admins;
+    if (!(await removeGrants(this.#db, userId, admins.value.adminsWithAccount))) return lastAdmin();
     logger.info("user removed", { userId });
+    return success(null);
   }
 
   #logger(meta: CallMeta): Logger {

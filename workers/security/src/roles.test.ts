@@ -25,7 +25,7 @@ describe("revoke", () => {
     const db = securityDb(env.SECURITY_DB);
     const admins = [crypto.randomUUID(), crypto.randomUUID()];
     for (const admin of admins) await grant(db, admin, "admin", new Date().toISOString());
-    const outcomes = await Promise.all(admins.map((admin) => revoke(db, admin, "admin")));
+    const outcomes = await Promise.all(admins.map((admin) => revoke(db, admin, "admin", admins)));
     expect(outcomes.filter((outcome) => outcome.roleExists && outcome.lastAdmin)).toHaveLength(1);
     const { results } = await env.SECURITY_DB.prepare("SELECT user_id FROM user_roles WHERE role = 'admin'").all();
     expect(results).toHaveLength(1);

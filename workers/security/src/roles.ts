@@ -1,5 +1,5 @@
 /** The RBAC queries: every read is one D1 round trip, every guarded write one atomic statement. */
-import { and, asc, eq, gt, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, ne, notExists, notInArray, or, sql } from "drizzle-orm";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import { rolePermissions, roles, userRoles } from "./db/schema";
 import type { Access, RoleInfo } from "./types";
@@ -81,19 +81,40 @@ export async function grant(db: SecurityDb, userId: string, role: string, now: s
   return { roleExists: true, access: accessByUser([userId], rows)[userId]! };
 }
 
+/**
+ * The last-admin guard, inside the guarded statement itself (D1 runs one statement at a
+ * time, so two concurrent removals of the last two admins cannot both see the other).
+ * Only an admin with an account counts, and accounts are auth's: the caller passes
+ * `adminsWithAccount`, the ids of `adminIds()` that auth has an account for. Losing
+ * `userId`'s admin grant is fine when `userId` has no account (it was no admin) or when
+ * another admin with an account keeps the role. A grant of an account deleted since that
+ * list was read is gone already: deletion removes the grants first.
+ */
+const mayLoseAdmin = (db: SecurityDb, userId: string, adminsWithAccount: string[]) =>
+  or(
+    notInArray(sql`${userId}`, jsonValues(adminsWithAccount)),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(userRoles)
+        .where(and(eq(userRoles.role, ADMIN_ROLE), ne(userRoles.userId, userId), inArray(userRoles.userId, jsonValues(adminsWithAccount)))),
+    ),
+  );
+
+/** Every holder of the admin role, with an account or not. */
+export async function adminIds(db: SecurityDb): Promise<string[]> {
+  const rows = await db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, ADMIN_ROLE));
+  return rows.map((row) => row.userId);
+}
+
 export type RevokeOutcome = { roleExists: false } | { roleExists: true; lastAdmin: true } | { roleExists: true; lastAdmin: false; access: Access };
 
-/**
- * Revokes `role` (a no-op when not held). The last-admin guard sits inside the DELETE
- * itself: D1 runs one statement at a time, so two concurrent revokes of the last two
- * admins cannot both see a second admin.
- */
-export async function revoke(db: SecurityDb, userId: string, role: string): Promise<RevokeOutcome> {
-  const otherAdminRemains = gt(db.$count(userRoles, eq(userRoles.role, ADMIN_ROLE)), 1);
+/** Revokes `role` (a no-op when not held), never the last admin's admin role (`mayLoseAdmin`). */
+export async function revoke(db: SecurityDb, userId: string, role: string, adminsWithAccount: string[]): Promise<RevokeOutcome> {
   const [, known, rows] = await db.batch([
     db
       .delete(userRoles)
-      .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role), or(ne(userRoles.role, ADMIN_ROLE), otherAdminRemains))),
+      .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role), or(ne(userRoles.role, ADMIN_ROLE), mayLoseAdmin(db, userId, adminsWithAccount)))),
     roleNamed(db, role),
     grantsOf(db, [userId]),
   ]);
@@ -104,6 +125,18 @@ export async function revoke(db: SecurityDb, userId: string, role: string): Prom
   return { roleExists: true, lastAdmin: false, access };
 }
 
-export async function removeGrants(db: SecurityDb, userId: string): Promise<void> {
-  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+/**
+ * Removes every grant of a deleted user, all or none: none when that would remove the
+ * last admin (`mayLoseAdmin`). Answers whether the grants are gone.
+ */
+export async function removeGrants(db: SecurityDb, userId: string, adminsWithAccount: string[]): Promise<boolean> {
+  const isAdmin = db
+    .select({ one: sql`1` })
+    .from(userRoles)
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, ADMIN_ROLE)));
+  const [, left] = await db.batch([
+    db.delete(userRoles).where(and(eq(userRoles.userId, userId), or(notExists(isAdmin), mayLoseAdmin(db, userId, adminsWithAccount)))),
+    grantsOf(db, [userId]),
+  ]);
+  return left.length === 0;
 }

@@ -25,8 +25,6 @@ export interface RequestContext {
 /** What every resolver sees: one per request. */
 export interface GatewayContext extends RequestContext {
   loaders: Loaders;
-  /** The permissions the roles grant (cached role map of the security service). */
-  permissionsOf(roles: readonly string[]): Promise<string[]>;
 }
 
 /** The operation a request ran (`query me`, `POST /auth/login`) and its first error code, or `ok`. */

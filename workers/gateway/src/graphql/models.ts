@@ -10,12 +10,14 @@ import type { Profile, WatchlistItem } from "../../../user/src/types";
 /** A Stock starts as its instrument; quote and history load on demand, batched. */
 export type StockModel = Instrument;
 
-/** The signed-in caller as the verified access token describes them. */
+/**
+ * The signed-in caller as the verified access token names them. No roles: the token's are
+ * as old as the token, so what the caller may do is asked of the security service
+ * (permissions.ts viewerAccess).
+ */
 export interface ViewerModel {
   userId: string;
   sessionId: string;
-  /** Roles from the token: a role change shows after the next refresh at the latest. */
-  roles: string[];
 }
 
 export type UserModel = Account;

@@ -2,8 +2,13 @@
  * Enforces field-permissions.ts: every field named there is wrapped so that a signed-out
  * caller gets UNAUTHENTICATED and a caller without the permission gets FORBIDDEN before
  * its resolver runs.
+ *
+ * What the caller may do is the security service's answer for this request, never the
+ * roles in the access token: a revoked role stops granting at once, whatever token the
+ * user carries (schema.graphql, revokeRole).
  */
 import type { GraphQLFieldResolver } from "graphql";
+import type { Access } from "../../../security/src/types";
 import type { GatewayContext } from "./context";
 import { forbidden, unauthenticated } from "./errors";
 import { fieldPermissions, type Permission } from "./field-permissions";
@@ -11,11 +16,22 @@ import { fieldPermissions, type Permission } from "./field-permissions";
 type AnyResolver = GraphQLFieldResolver<unknown, GatewayContext, Record<string, unknown>>;
 type ResolverMap = Record<string, Record<string, unknown>>;
 
+const NO_ACCESS: Access = { roles: [], permissions: [] };
+
+/**
+ * The signed-in caller's current roles and permissions: one security.access call per
+ * request however many fields ask (the per-request `access` loader, which a role change
+ * in this request updates), and SERVICE_UNAVAILABLE, granting nothing, when it fails.
+ */
+export async function viewerAccess(ctx: GatewayContext): Promise<Access> {
+  if (!ctx.viewer) throw unauthenticated();
+  return (await ctx.loaders.access.load(ctx.viewer.userId)) ?? NO_ACCESS;
+}
+
 /** Fails unless the caller is signed in and holds `permission` (fail closed). */
 export async function requirePermission(ctx: GatewayContext, permission: Permission): Promise<void> {
-  if (!ctx.viewer) throw unauthenticated();
-  const granted = await ctx.permissionsOf(ctx.viewer.roles);
-  if (!granted.includes(permission)) throw forbidden(permission);
+  const { permissions } = await viewerAccess(ctx);
+  if (!permissions.includes(permission)) throw forbidden(permission);
 }
 
 /** The resolvers, with each field of `fieldPermissions` guarded. */

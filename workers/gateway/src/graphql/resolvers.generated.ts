@@ -78,8 +78,9 @@ export type Mutation = {
   /** Remove a symbol from the caller's watchlist (idempotent). Requires: manage_own_watchlist */
   removeFromWatchlist: Array<WatchlistItem>;
   /**
-   * Take a role from a user (idempotent). A caller cannot remove the last admin.
-   * Requires: manage_roles
+   * Take a role from a user (idempotent). A caller cannot remove the last admin. Takes
+   * effect at once: from the moment this answers, no request of that user is granted the
+   * permissions of the revoked role, whatever token it carries. Requires: manage_roles
    */
   revokeRole: User;
   /** Change the caller's own profile. Requires: manage_own_profile */

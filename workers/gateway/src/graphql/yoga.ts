@@ -4,13 +4,11 @@ import type { GatewayContext, RequestContext } from "./context";
 import { createLoaders } from "./loaders";
 import { useObservation } from "./observation";
 import { resolvers } from "./resolvers";
-import { permissionsOf } from "./role-permissions";
 import typeDefs from "./schema.graphql";
 
 function requestContext(server: RequestContext): GatewayContext {
   const ctx = { ...server } as GatewayContext;
   ctx.loaders = createLoaders(ctx);
-  ctx.permissionsOf = (roles) => permissionsOf(ctx, roles);
   return ctx;
 }
 

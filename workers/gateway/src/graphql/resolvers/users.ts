@@ -1,4 +1,6 @@
 /** Any user (admins): `user`, `users`, `roles`, and role grants. */
+import type { Account } from "../../../../auth/src/accounts";
+import type { Access } from "../../../../security/src/types";
 import { idArg, intArg } from "../arguments";
 import type { GatewayContext } from "../context";
 import { graphQLError } from "../errors";
@@ -32,15 +34,34 @@ export const userResolvers: Resolvers = {
     roles: async (user, _args, ctx) => (await ctx.loaders.access.load(user.id))?.roles ?? [],
   },
   Mutation: {
-    assignRole: (_root, { userId, role }, ctx) => changeRole(ctx, "grantRole", userId, role),
-    revokeRole: (_root, { userId, role }, ctx) => changeRole(ctx, "revokeRole", userId, role),
+    assignRole: async (_root, { userId, role }, ctx) => {
+      const user = await existingUser(ctx, userId);
+      const access = unwrap(await callService(ctx, "security", "grantRole", () => ctx.env.SECURITY.grantRole(callMeta(ctx), user.id, role)));
+      return changedRoles(ctx, user, access);
+    },
+    revokeRole: async (_root, { userId, role }, ctx) => {
+      const user = await existingUser(ctx, userId);
+      const admins = await adminsWithAccount(ctx);
+      const access = unwrap(
+        await callService(ctx, "security", "revokeRole", () => ctx.env.SECURITY.revokeRole(callMeta(ctx), user.id, role, admins)),
+      );
+      return changedRoles(ctx, user, access);
+    },
   },
 };
 
-/** Grants or takes a role, then answers the user with the roles the security service now reports. */
-async function changeRole(ctx: GatewayContext, change: "grantRole" | "revokeRole", userId: string, role: string) {
-  const user = await existingUser(ctx, userId);
-  const access = unwrap(await callService(ctx, "security", change, () => ctx.env.SECURITY[change](callMeta(ctx), user.id, role)));
+/** The user of a role change, whose roles (and this request's permission checks) are now what security reported. */
+function changedRoles(ctx: GatewayContext, user: Account, access: Access): Account {
   ctx.loaders.access.clear(user.id).prime(user.id, access);
   return user;
+}
+
+/** The admins that have an account: the only ones security's last-admin guard may count. */
+async function adminsWithAccount(ctx: GatewayContext): Promise<string[]> {
+  const admins = await callService(ctx, "security", "admins", () => ctx.env.SECURITY.admins(callMeta(ctx)));
+  const accounts = await ctx.loaders.accounts.loadMany(admins);
+  return accounts.map((account) => {
+    if (account instanceof Error) throw account;
+    return account?.id;
+  }).filter((id) => id !== undefined);
 }

@@ -2,6 +2,7 @@
 import { badUserInput, unauthenticated } from "../errors";
 import { nameArg, symbolArg } from "../arguments";
 import type { GatewayContext } from "../context";
+import { viewerAccess } from "../permissions";
 import type { Resolvers } from "../resolvers.generated";
 import { callMeta, callService, unwrap } from "../services";
 
@@ -14,7 +15,7 @@ export const viewerResolvers: Resolvers = {
   Query: {
     me: (_root, _args, ctx) => ctx.viewer,
     hasPermission: async (_root, { permission }, ctx) =>
-      ctx.viewer ? (await ctx.permissionsOf(ctx.viewer.roles)).includes(permission) : false,
+      ctx.viewer ? (await viewerAccess(ctx)).permissions.includes(permission) : false,
   },
   Viewer: {
     id: (viewer) => viewer.userId,
@@ -25,8 +26,8 @@ export const viewerResolvers: Resolvers = {
       return account.email;
     },
     profile: async (viewer, _args, ctx) => (await ctx.loaders.overview(viewer.userId)).profile,
-    roles: (viewer) => viewer.roles,
-    permissions: (viewer, _args, ctx) => ctx.permissionsOf(viewer.roles),
+    roles: async (_viewer, _args, ctx) => (await viewerAccess(ctx)).roles,
+    permissions: async (_viewer, _args, ctx) => (await viewerAccess(ctx)).permissions,
     watchlist: async (viewer, _args, ctx) => (await ctx.loaders.overview(viewer.userId)).watchlist,
   },
   Mutation: {
