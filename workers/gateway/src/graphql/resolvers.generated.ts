@@ -78,8 +78,9 @@ export type Mutation = {
   /** Remove a symbol from the caller's watchlist (idempotent). Requires: manage_own_watchlist */
   removeFromWatchlist: Array<WatchlistItem>;
   /**
-   * Take a role from a user (idempotent). A caller cannot remove the last admin.
-   * Requires: manage_roles
+   * Take a role from a user (idempotent). A caller cannot remove the last admin. Takes
+   * effect at once: from the moment this answers, no request of that user is granted the
+   * permissions of the revoked role, whatever token it carries. Requires: manage_roles
    */
   revokeRole: User;
   /** Change the caller's own profile. Requires: manage_own_profile */
@@ -303,7 +304,10 @@ export type Viewer = {
 export type WatchlistItem = {
   __typename?: 'WatchlistItem';
   addedAt: Scalars['DateTime']['output'];
-  /** Resolved through the stock service; null if the symbol stopped resolving. */
+  /**
+   * Resolved through the stock service; null if the symbol stopped resolving.
+   * Requires: view_stocks
+   */
   stock?: Maybe<Stock>;
   symbol: Scalars['String']['output'];
 };
