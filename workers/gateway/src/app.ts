@@ -1,11 +1,11 @@
 /** The gateway's HTTP surface: GraphQL at /graphql, the auth API forwarded at /auth/*. */
 import { Hono, type Context } from "hono";
-import { cors } from "hono/cors";
 import { reportError, type ErrorContext } from "../../../shared/error-reporting";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { createMetrics, observeHttpRequest, responseOutcome, type Metrics } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { forwardToAuth } from "./auth-forward";
+import { corsPolicy } from "./cors";
 import { authenticate } from "./auth/viewer";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
 import type { Observation } from "./graphql/context";
@@ -57,14 +57,9 @@ function outcomeOf(status: number, reported: string): string {
   return status >= 400 ? `HTTP_${status}` : "ok";
 }
 
-app.use("/graphql", (c, next) =>
-  cors({
-    origin: c.get("config").CORS_ORIGINS,
-    allowMethods: ["GET", "POST"],
-    credentials: true,
-    exposeHeaders: [REQUEST_ID_HEADER],
-  })(c, next),
-);
+app.use("/graphql", corsPolicy(["GET", "POST"]));
+// The auth API's methods (auth-api.md): a browser app on CORS_ORIGINS signs in through here.
+app.use("/auth/*", corsPolicy(["GET", "POST", "DELETE"]));
 
 app.all("/auth/*", async (c) => {
   const answer = await forwardToAuth(c.env.AUTH, c.req.raw, c.get("requestId"));
