@@ -11,7 +11,7 @@ import type { GatewayConfig } from "./config";
 type WithConfig = MiddlewareHandler<{ Variables: { config: GatewayConfig } }>;
 
 /** The policy for an endpoint taking `allowMethods`. */
-export function corsPolicy(allowMethods: string[]): WithConfig {
+export function corsPolicy(allowMethods: readonly string[]): WithConfig {
   return async (c, next) => {
     const origins = c.get("config").CORS_ORIGINS;
     if (!origins.includes(c.req.header("origin") ?? "")) {
@@ -20,7 +20,7 @@ export function corsPolicy(allowMethods: string[]): WithConfig {
       c.header("Vary", "Origin", { append: true });
       return;
     }
-    const policy = cors({ origin: origins, allowMethods, credentials: true, exposeHeaders: [REQUEST_ID_HEADER, "retry-after"] });
+    const policy = cors({ origin: origins, allowMethods: [...allowMethods], credentials: true, exposeHeaders: [REQUEST_ID_HEADER, "retry-after"] });
     return policy(c, next);
   };
 }
