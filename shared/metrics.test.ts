@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createMetrics, MAX_POINTS_PER_INVOCATION, METRICS_SCHEMA, responseOutcome, toDataPoint, type DataPointSink } from "./metrics";
+import {
+  createMetrics,
+  httpOperation,
+  MAX_POINTS_PER_INVOCATION,
+  METRICS_SCHEMA,
+  responseOutcome,
+  toDataPoint,
+  UNMATCHED_OPERATION,
+  type DataPointSink,
+} from "./metrics";
 
 function recordingSink() {
   const points: AnalyticsEngineDataPoint[] = [];
@@ -94,5 +103,25 @@ describe("responseOutcome", () => {
     const response = Response.json({ error: { code: "RATE_LIMITED" } }, { status: 429 });
     await responseOutcome(response);
     expect(await response.json()).toEqual({ error: { code: "RATE_LIMITED" } });
+  });
+});
+
+describe("httpOperation", () => {
+  const routes = ["/graphql", "/auth/login"];
+
+  it("names a route by method and path", () => {
+    expect(httpOperation("POST", "/auth/login", routes)).toBe("POST /auth/login");
+    expect(httpOperation("GET", "/graphql", routes)).toBe("GET /graphql");
+  });
+
+  it("gives 50 random paths, near misses included, one operation", () => {
+    const paths = [
+      ...Array.from({ length: 46 }, () => `/${crypto.randomUUID()}`),
+      "/graphql/",
+      "/GRAPHQL",
+      "/auth/login/x",
+      "/auth/logins",
+    ];
+    expect(new Set(paths.map((path) => httpOperation("GET", path, routes)))).toEqual(new Set([UNMATCHED_OPERATION]));
   });
 });

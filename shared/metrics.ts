@@ -11,7 +11,8 @@
  * | blob2   | kind: `http` (a request a Worker answered), `rpc` (an RPC method a Worker     |
  * |         | served), `call` (an RPC call the gateway made), `provider` (a stock provider  |
  * |         | call that failed)                                                             |
- * | blob3   | operation: `POST /auth/login`, `query me`, an RPC method name, `quotes`, ...  |
+ * | blob3   | operation: `POST /auth/login`, `query me`, an RPC method name, `quotes`, ...; |
+ * |         | `unmatched` for every request to a path no route serves                      |
  * | blob4   | outcome: `ok`, or the error code (FORBIDDEN, RATE_LIMITED, INTERNAL, ...)     |
  * | blob5   | cache: `hit`, `miss`, `stale` or empty                                       |
  * | blob6   | provider: the quote provider involved, or empty                              |
@@ -135,6 +136,14 @@ export function observeHttpRequest(
   });
   const path = new URL(request.url).pathname;
   log.info("request", { method: request.method, path, operation, outcome, status: response.status, durationMs });
+}
+
+/** The operation of every request to a path no route serves: one value, so a path scanner cannot flood the metrics. */
+export const UNMATCHED_OPERATION = "unmatched";
+
+/** `METHOD /path` for one of the Worker's `routes`, else UNMATCHED_OPERATION. */
+export function httpOperation(method: string, path: string, routes: readonly string[]): string {
+  return routes.includes(path) ? `${method} ${path}` : UNMATCHED_OPERATION;
 }
 
 /** `ok`, or the contract error code of an auth API error response (`{"error":{"code"}}`), else `HTTP_<status>`. */

@@ -3,7 +3,8 @@ import { Hono } from "hono";
 import { reportError } from "../../../shared/error-reporting";
 import { httpErrorResponse } from "../../../shared/errors";
 import { createLogger } from "../../../shared/logger";
-import { createMetrics, observeHttpRequest, responseOutcome } from "../../../shared/metrics";
+import { AUTH_ROUTES } from "../../../shared/auth-routes";
+import { createMetrics, httpOperation, observeHttpRequest, responseOutcome } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { loadAuthConfig } from "./config";
 import type { AuthDeps, AuthHono } from "./context";
@@ -11,16 +12,7 @@ import { HttpError } from "./http";
 import { JWKS_MAX_AGE_SECONDS, jsonWebKeySet } from "./jwks";
 import { deleteAccountRoute, loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, registerRoute } from "./routes";
 
-const ROUTES = {
-  "/auth/register": ["POST"],
-  "/auth/login": ["POST"],
-  "/auth/refresh": ["POST"],
-  "/auth/logout": ["POST"],
-  "/auth/me": ["GET"],
-  "/auth/password": ["POST"],
-  "/auth/account": ["DELETE"],
-  "/auth/.well-known/jwks.json": ["GET"],
-} as const;
+const ROUTE_PATHS = Object.keys(AUTH_ROUTES);
 
 export function createApp(deps: AuthDeps = { now: Date.now }) {
   const app = new Hono<AuthHono>();
@@ -37,7 +29,7 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
     await next();
     c.res.headers.set(REQUEST_ID_HEADER, requestId);
     const durationMs = performance.now() - receivedAt;
-    const operation = operationOf(c.req.method, c.req.path);
+    const operation = httpOperation(c.req.method, c.req.path, ROUTE_PATHS);
     const outcome = await responseOutcome(c.res);
     const metrics = createMetrics(c.env.METRICS, "auth", (work) => c.executionCtx.waitUntil(work));
     observeHttpRequest(metrics, log, { request: c.req.raw, response: c.res, operation, outcome, durationMs });
@@ -56,7 +48,7 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
   app.delete("/auth/account", deleteAccountRoute);
 
   app.notFound((c) => {
-    const allowed = (ROUTES as Record<string, readonly string[]>)[c.req.path];
+    const allowed = AUTH_ROUTES[c.req.path];
     if (!allowed) return httpErrorResponse("NOT_FOUND", "No such route.");
     return httpErrorResponse("METHOD_NOT_ALLOWED", `Use ${allowed.join(", ")} here.`, { headers: { allow: allowed.join(", ") } });
   });
@@ -66,7 +58,8 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
     const requestId = c.get("requestId");
     createLogger({ service: "auth", requestId }).error("unhandled error", { error });
     const waitUntil = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
-    reportError(c.env, error, { service: "auth", requestId, operation: operationOf(c.req.method, c.req.path), request: c.req.raw, waitUntil });
+    const operation = httpOperation(c.req.method, c.req.path, ROUTE_PATHS);
+    reportError(c.env, error, { service: "auth", requestId, operation, request: c.req.raw, waitUntil });
     return httpErrorResponse("INTERNAL", "Something went wrong on our side.");
   });
 
@@ -74,8 +67,3 @@ export function createApp(deps: AuthDeps = { now: Date.now }) {
 }
 
 export const app = createApp();
-
-/** Known routes by name; anything else as one bucket, so scanners cannot flood the metrics. */
-function operationOf(method: string, path: string): string {
-  return path in ROUTES ? `${method} ${path}` : "other";
-}

@@ -1,11 +1,12 @@
 /** The gateway's HTTP surface: GraphQL at /graphql, the auth API forwarded at /auth/*. */
 import { Hono, type Context } from "hono";
-import { cors } from "hono/cors";
 import { reportError, type ErrorContext } from "../../../shared/error-reporting";
 import { createLogger, type Logger } from "../../../shared/logger";
-import { createMetrics, observeHttpRequest, responseOutcome, type Metrics } from "../../../shared/metrics";
+import { AUTH_METHODS, AUTH_ROUTES } from "../../../shared/auth-routes";
+import { createMetrics, httpOperation, observeHttpRequest, responseOutcome, type Metrics } from "../../../shared/metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
 import { forwardToAuth } from "./auth-forward";
+import { corsPolicy } from "./cors";
 import { authenticate } from "./auth/viewer";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
 import type { Observation } from "./graphql/context";
@@ -23,6 +24,9 @@ interface Variables {
 
 export const app = new Hono<{ Bindings: GatewayEnv; Variables: Variables }>();
 
+/** The paths the gateway serves: GraphQL, and the auth API it forwards. */
+const ROUTE_PATHS = ["/graphql", ...Object.keys(AUTH_ROUTES)];
+
 app.use(async (c, next) => {
   const receivedAt = performance.now();
   const requestId = requestIdFrom(c.req.raw.headers);
@@ -34,7 +38,7 @@ app.use(async (c, next) => {
   c.set("log", log);
   const metrics = createMetrics(c.env.METRICS, "gateway", (work) => c.executionCtx.waitUntil(work));
   c.set("metrics", metrics);
-  const observation: Observation = { operation: `${c.req.method} ${c.req.path}`, outcome: "ok" };
+  const observation: Observation = { operation: httpOperation(c.req.method, c.req.path, ROUTE_PATHS), outcome: "ok" };
   c.set("observation", observation);
   await next();
   c.res.headers.set(REQUEST_ID_HEADER, requestId);
@@ -57,14 +61,9 @@ function outcomeOf(status: number, reported: string): string {
   return status >= 400 ? `HTTP_${status}` : "ok";
 }
 
-app.use("/graphql", (c, next) =>
-  cors({
-    origin: c.get("config").CORS_ORIGINS,
-    allowMethods: ["GET", "POST"],
-    credentials: true,
-    exposeHeaders: [REQUEST_ID_HEADER],
-  })(c, next),
-);
+app.use("/graphql", corsPolicy(["GET", "POST"]));
+// A browser app on CORS_ORIGINS signs in through here.
+app.use("/auth/*", corsPolicy(AUTH_METHODS));
 
 app.all("/auth/*", async (c) => {
   const answer = await forwardToAuth(c.env.AUTH, c.req.raw, c.get("requestId"));

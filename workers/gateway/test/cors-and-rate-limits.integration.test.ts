@@ -29,6 +29,9 @@ const preflight = (origin: string) =>
     headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
   });
 
+const CORS_HEADER = /^access-control-/;
+const corsHeadersOf = (response: HarnessResponse) => [...response.headers.keys()].filter((name) => CORS_HEADER.test(name));
+
 describe("CORS", () => {
   it("lets an allowed origin read responses, with the request id exposed", async () => {
     const response = await typename({ origin: ALLOWED_ORIGIN });
@@ -39,7 +42,8 @@ describe("CORS", () => {
 
   it("does not let another origin read responses", async () => {
     const response = await typename({ origin: REFUSED_ORIGIN });
-    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    expect(corsHeadersOf(response)).toEqual([]);
+    expect(response.headers.get("vary")).toContain("Origin");
   });
 
   it("answers an allowed origin's preflight for GET and POST only", async () => {
@@ -50,9 +54,56 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-allow-headers")).toBe("content-type");
   });
 
-  it("gives a refused origin's preflight no permission", async () => {
+  it("gives a refused origin's preflight no CORS header at all", async () => {
     const response = await preflight(REFUSED_ORIGIN);
-    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    expect(corsHeadersOf(response)).toEqual([]);
+  });
+});
+
+const authPreflight = (origin: string, path: string, method: string) =>
+  platform.fetch(path, {
+    method: "OPTIONS",
+    headers: { origin, "access-control-request-method": method, "access-control-request-headers": "content-type,x-csrf-token" },
+  });
+
+describe("CORS on the auth API, under the same policy as /graphql", () => {
+  it.each([
+    ["/auth/login", "POST"],
+    ["/auth/me", "GET"],
+    ["/auth/account", "DELETE"],
+  ])("answers an allowed origin's preflight for %s %s, with credentials and the requested headers", async (path, method) => {
+    const response = await authPreflight(ALLOWED_ORIGIN, path, method);
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
+    expect(response.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(response.headers.get("access-control-allow-methods")?.split(",")).toContain(method);
+    expect(response.headers.get("access-control-allow-headers")).toBe("content-type,x-csrf-token");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("gives a refused origin's preflight no CORS header at all", async () => {
+    const response = await authPreflight(REFUSED_ORIGIN, "/auth/login", "POST");
+    expect(corsHeadersOf(response)).toEqual([]);
+  });
+
+  it("lets an allowed origin sign in and read the answer, with credentials", async () => {
+    const response = await platform.fetch("/auth/login", {
+      method: "POST",
+      headers: { origin: ALLOWED_ORIGIN, "content-type": "application/json" },
+      body: JSON.stringify({ email: "nobody@example.com", password: "not the password at all" }),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
+    expect(response.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(response.headers.get("access-control-expose-headers")).toContain("x-request-id");
+    expect(response.headers.get("vary")).toContain("Origin");
+  });
+
+  it("does not let another origin read the auth API's answers", async () => {
+    const response = await platform.fetch("/auth/me", { headers: { origin: REFUSED_ORIGIN } });
+    expect(response.status).toBe(401);
+    expect(corsHeadersOf(response)).toEqual([]);
+    expect(response.headers.get("vary")).toContain("Origin");
   });
 });
 

@@ -137,6 +137,22 @@ describe("Analytics Engine data points, as written to each Worker's METRICS bind
     await pointsMatching([{ service: "gateway", kind: "http", operation: "query Everyone", outcome: "FORBIDDEN", status: 200 }]);
   });
 
+  it("a path scanner's 50 unknown paths, at the gateway and under /auth/*, count as one operation per Worker", async () => {
+    await recorder.clear();
+    const paths = Array.from({ length: 50 }, (_, i) => `${i % 2 ? "/auth" : ""}/scan-${crypto.randomUUID()}`);
+    for (const path of paths) expect((await platform.fetch(path)).status).toBe(404);
+    const scanned = await vi.waitFor(
+      async () => {
+        const http = (await points()).filter((p) => p.kind === "http");
+        expect(http.filter((p) => p.service === "gateway")).toHaveLength(50);
+        expect(http.filter((p) => p.service === "auth")).toHaveLength(25);
+        return http;
+      },
+      { timeout: 5_000, interval: 50 },
+    );
+    expect(new Set(scanned.map((p) => `${p.service} ${p.operation}`))).toEqual(new Set(["gateway unmatched", "auth unmatched"]));
+  });
+
   it("logins and failed logins at auth and at the gateway that forwarded them, by route and code", async () => {
     await recorder.clear();
     const login = (password: string) =>

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { buildSchema, findBreakingChanges, type GraphQLField } from "graphql";
+import { buildSchema, findBreakingChanges, isInterfaceType, isObjectType, type GraphQLField, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { fieldPermissions } from "../src/graphql/field-permissions.ts";
 
@@ -12,23 +12,36 @@ if (!existsSync(new URL(CONTRACT, import.meta.url))) {
 const contract = buildSchema(read(CONTRACT));
 const served = buildSchema(read("../src/graphql/schema.graphql"));
 
-function requirementsOf(schema: typeof contract): Record<string, string> {
+/** Every field of every object and interface type, by "Type.field". */
+function fieldsOf(schema: GraphQLSchema): [string, GraphQLField<unknown, unknown>][] {
+  return Object.values(schema.getTypeMap())
+    .filter((type) => !type.name.startsWith("__"))
+    .flatMap((type) => (isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()).map((f) => [type.name, f] as const) : []))
+    .map(([type, field]) => [`${type}.${field.name}`, field]);
+}
+
+/** "Type.field" -> X, for each field whose description says "Requires: X". */
+function requirementsOf(schema: GraphQLSchema): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
-    for (const field of Object.values(type?.getFields() ?? {}) as GraphQLField<unknown, unknown>[]) {
-      const match = /Requires: (\w+)/.exec(field.description ?? "");
-      if (match) found[`${type!.name}.${field.name}`] = match[1]!;
-    }
+  for (const [path, field] of fieldsOf(schema)) {
+    const match = /Requires: (\w+)/.exec(field.description ?? "");
+    if (match) found[path] = match[1]!;
   }
   return found;
 }
+
+const descriptionsOf = (schema: GraphQLSchema) => Object.fromEntries(fieldsOf(schema).map(([path, field]) => [path, field.description]));
 
 describe("the gateway's schema", () => {
   it("serves the contract: nothing renamed, removed or retyped", () => {
     expect(findBreakingChanges(contract, served)).toEqual([]);
   });
 
-  it("guards exactly the fields whose contract description says 'Requires: X', with X", () => {
+  it("describes every contract field as the contract does, its requirement included", () => {
+    expect(descriptionsOf(served)).toMatchObject(descriptionsOf(contract));
+  });
+
+  it("guards exactly the fields whose contract description says 'Requires: X', with X, on every type", () => {
     expect(fieldPermissions).toEqual(requirementsOf(contract));
   });
 });

@@ -16,4 +16,5 @@ export const fieldPermissions = {
   "Mutation.removeFromWatchlist": "manage_own_watchlist",
   "Mutation.assignRole": "manage_roles",
   "Mutation.revokeRole": "manage_roles",
+  "WatchlistItem.stock": "view_stocks",
 } as const satisfies Record<string, Permission>;

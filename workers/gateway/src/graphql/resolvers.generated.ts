@@ -304,7 +304,10 @@ export type Viewer = {
 export type WatchlistItem = {
   __typename?: 'WatchlistItem';
   addedAt: Scalars['DateTime']['output'];
-  /** Resolved through the stock service; null if the symbol stopped resolving. */
+  /**
+   * Resolved through the stock service; null if the symbol stopped resolving.
+   * Requires: view_stocks
+   */
   stock?: Maybe<Stock>;
   symbol: Scalars['String']['output'];
 };

@@ -3,6 +3,7 @@ import { hardenedYogaOptions } from "../hardening";
 import type { GatewayContext, RequestContext } from "./context";
 import { createLoaders } from "./loaders";
 import { useObservation } from "./observation";
+import { useKnownOperationTypes } from "./operation-types";
 import { resolvers } from "./resolvers";
 import typeDefs from "./schema.graphql";
 
@@ -15,7 +16,7 @@ function requestContext(server: RequestContext): GatewayContext {
 /** Built once per isolate: parsing the schema and wiring plugins is too costly per request. */
 export const yoga = createYoga<RequestContext, GatewayContext>({
   ...hardenedYogaOptions,
-  plugins: [useObservation(), ...hardenedYogaOptions.plugins],
+  plugins: [useObservation(), useKnownOperationTypes(), ...hardenedYogaOptions.plugins],
   schema: createSchema<GatewayContext>({ typeDefs, resolvers }),
   context: ({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError }) =>
     requestContext({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError }),

@@ -63,14 +63,59 @@ function contractCode(error: GraphQLError): GraphQLErrorCode | undefined {
   return undefined;
 }
 
+/**
+ * yoga refuses these with a bare status and no body; the client gets a contract error body
+ * instead, under the same status and headers (the 406's Accept lists what can be answered).
+ */
+const BARE_REFUSALS: Record<number, string> = {
+  406: "No media type of the Accept header can be answered: accept application/graphql-response+json or application/json.",
+  415: "The request body must be application/json (or send the query in a GET query string).",
+};
+
+function withErrorBody(response: Response): Response | undefined {
+  const message = BARE_REFUSALS[response.status];
+  if (!message || response.body) return undefined;
+  const headers = new Headers(response.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  const error = { message, extensions: { code: GraphQLErrorCode.BAD_REQUEST } };
+  return new Response(JSON.stringify({ errors: [error] }), { status: response.status, headers });
+}
+
+/**
+ * yoga puts the JSON parser's own error (name, message, position) in `originalError`, and
+ * only because it is there answers 400 rather than 200 under application/json. The parser's
+ * words go; the 400 stays, by making the status apply to both media types.
+ */
+function dropParserError(extensions: Record<string, unknown>): void {
+  delete extensions["originalError"];
+  const http = extensions["http"] as HttpOptions | undefined;
+  if (http?.spec) extensions["http"] = { ...http, spec: false };
+}
+
+type OnRequestParse = NonNullable<Plugin<RequestContext, RequestContext>["onRequestParse"]>;
+type RequestParser = Parameters<Parameters<OnRequestParse>[0]["setRequestParser"]>[0];
+
+/** yoga's GET parser lets JSON.parse's SyntaxError of `variables` or `extensions` escape: a 500 for bad input. */
+function withBadJsonRefused(parse: RequestParser): RequestParser {
+  return async (request) => {
+    try {
+      return await parse(request);
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      throw gatewayError(GraphQLErrorCode.BAD_REQUEST, "The variables and extensions parameters must be valid JSON.", { status: 400 });
+    }
+  };
+}
+
 function cause(error: GraphQLError): { name: string; message: string; stack?: string | undefined } {
   const original = error.originalError ?? error;
   return { name: original.name, message: original.message, stack: original.stack };
 }
 
 /**
- * Last look at every result before it is serialized: contract codes only, and each masked
- * error logged and reported with its cause and stamped with the request id the response carries.
+ * Last look at every result before it is serialized: contract codes only, nothing internal in
+ * the extensions, and each masked error logged and reported with its cause and stamped with
+ * the request id the response carries. yoga's bare refusals get a contract error body.
  */
 export function useContractErrors(): Plugin<RequestContext, RequestContext> {
   return {
@@ -81,6 +126,7 @@ export function useContractErrors(): Plugin<RequestContext, RequestContext> {
         for (const error of single.errors) {
           if (!(error instanceof GraphQLError)) continue;
           const extensions = error.extensions as Record<string, unknown>;
+          if (extensions["originalError"]) dropParserError(extensions);
           const code = contractCode(error);
           if (code) extensions["code"] = code;
           if (code !== GraphQLErrorCode.INTERNAL_SERVER_ERROR) continue;
@@ -89,6 +135,15 @@ export function useContractErrors(): Plugin<RequestContext, RequestContext> {
           serverContext.reportError(error.originalError ?? error);
         }
       }
+    },
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (requestParser) setRequestParser(withBadJsonRefused(requestParser));
+    },
+    onResponse({ response, setResponse, serverContext }) {
+      const refusal = withErrorBody(response);
+      if (!refusal) return;
+      setResponse(refusal);
+      if (serverContext.observation.outcome === "ok") serverContext.observation.outcome = GraphQLErrorCode.BAD_REQUEST;
     },
   };
 }
