@@ -4,7 +4,9 @@ import type { Resolvers } from "../resolvers.generated";
 import { callMeta, callService, unwrap } from "../services";
 
 /** The public `stocks` field takes at most this many symbols per call. */
-const MAX_STOCKS = 50;
+export const MAX_STOCKS = 50;
+/** The most results `searchStocks` answers (its `limit`). */
+export const MAX_SEARCH_RESULTS = 25;
 
 export const stockResolvers: Resolvers = {
   Query: {
@@ -12,7 +14,7 @@ export const stockResolvers: Resolvers = {
     stocks: (_root, { symbols }, ctx) => ctx.loaders.instruments.loadMany(symbolsArg(symbols, MAX_STOCKS)).then(rethrowFirst),
     searchStocks: async (_root, args, ctx) => {
       const query = textArg("query", args.query, 1, 64);
-      const limit = intArg("limit", args.limit ?? 8, 1, 25);
+      const limit = intArg("limit", args.limit ?? 8, 1, MAX_SEARCH_RESULTS);
       return unwrap(await callService(ctx, "stock", "search", () => ctx.env.STOCK.search(callMeta(ctx), query, limit)));
     },
   },

@@ -12,11 +12,14 @@ async function existingUser(ctx: GatewayContext, userId: string) {
   return account;
 }
 
+/** The largest page of `users` (its `first`). */
+export const MAX_USERS_PAGE = 100;
+
 export const userResolvers: Resolvers = {
   Query: {
     user: (_root, { id }, ctx) => ctx.loaders.accounts.load(idArg("id", id)),
     users: async (_root, args, ctx) => {
-      const first = intArg("first", args.first ?? 20, 1, 100);
+      const first = intArg("first", args.first ?? 20, 1, MAX_USERS_PAGE);
       const page = { first, ...(args.after != null ? { after: args.after } : {}) };
       const result = unwrap(await callService(ctx, "auth", "listAccounts", () => ctx.env.AUTH.listAccounts(callMeta(ctx), page)));
       for (const account of result.accounts) ctx.loaders.accounts.prime(account.id, account);
