@@ -149,7 +149,7 @@ function objectSize(
   parentArgs: Arguments,
   path: number,
 ): Size {
-  const fields = collectFields(walk, type, selectionSets);
+  const fields = collectFields(walk.schema, walk.fragments, type, selectionSets);
   const size: Size = { bytes: 2 + Math.max(0, fields.size - 1), errors: 0 };
   for (const [key, nodes] of fields) {
     if (--walk.visitsLeft < 0) throw new OverLimit();
@@ -162,7 +162,12 @@ function objectSize(
 }
 
 /** The response keys of `type` in these selection sets, each with its field nodes (graphql-js's CollectFields). */
-function collectFields(walk: Walk, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
+export function collectFields(
+  schema: GraphQLSchema,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const visitedFragments = new Set<string>();
   const collect = (selectionSet: SelectionSetNode) => {
@@ -171,13 +176,13 @@ function collectFields(walk: Walk, type: GraphQLObjectType, selectionSets: reado
         const key = selection.alias?.value ?? selection.name.value;
         fields.set(key, [...(fields.get(key) ?? []), selection]);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (appliesTo(walk.schema, selection.typeCondition?.name.value, type)) collect(selection.selectionSet);
+        if (appliesTo(schema, selection.typeCondition?.name.value, type)) collect(selection.selectionSet);
       } else {
         const name = selection.name.value;
-        const fragment = walk.fragments.get(name);
+        const fragment = fragments.get(name);
         if (visitedFragments.has(name) || !fragment) continue;
         visitedFragments.add(name);
-        if (appliesTo(walk.schema, fragment.typeCondition.name.value, type)) collect(fragment.selectionSet);
+        if (appliesTo(schema, fragment.typeCondition.name.value, type)) collect(fragment.selectionSet);
       }
     }
   };
@@ -191,7 +196,7 @@ function appliesTo(schema: GraphQLSchema, condition: string | undefined, type: G
   return conditionType !== undefined && isAbstractType(conditionType) && schema.isSubType(conditionType, type);
 }
 
-function fieldDefinition(schema: GraphQLSchema, type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined {
+export function fieldDefinition(schema: GraphQLSchema, type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined {
   if (type === schema.getQueryType()) {
     if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
     if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;

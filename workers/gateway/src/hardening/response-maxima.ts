@@ -19,8 +19,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import type { HistoryPeriod } from "../../../stock/src/types";
-import { MAX_SEARCH_RESULTS, MAX_STOCKS } from "../graphql/resolvers/stock";
-import { MAX_USERS_PAGE } from "../graphql/resolvers/users";
+import { MAX_SEARCH_RESULTS, MAX_STOCKS, MAX_USERS_PAGE } from "../graphql/argument-maxima";
 import type { Arguments, ResponseMaxima } from "./response-bound";
 
 /** The user service's cap on a watchlist (user/src/input.ts MAX_WATCHLIST). */

@@ -1,12 +1,8 @@
 /** Instruments, quotes, history and search, from the stock service. */
+import { MAX_SEARCH_RESULTS, MAX_STOCKS } from "../argument-maxima";
 import { intArg, symbolArg, symbolsArg, textArg } from "../arguments";
 import type { Resolvers } from "../resolvers.generated";
 import { callMeta, callService, unwrap } from "../services";
-
-/** The public `stocks` field takes at most this many symbols per call. */
-export const MAX_STOCKS = 50;
-/** The most results `searchStocks` answers (its `limit`). */
-export const MAX_SEARCH_RESULTS = 25;
 
 export const stockResolvers: Resolvers = {
   Query: {

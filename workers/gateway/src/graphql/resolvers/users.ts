@@ -1,4 +1,5 @@
 /** Any user (admins): `user`, `users`, `roles`, and role grants. */
+import { MAX_USERS_PAGE } from "../argument-maxima";
 import { idArg, intArg } from "../arguments";
 import type { GatewayContext } from "../context";
 import { graphQLError } from "../errors";
@@ -11,9 +12,6 @@ async function existingUser(ctx: GatewayContext, userId: string) {
   if (!account) throw graphQLError("NOT_FOUND", `No user has the id ${userId}.`);
   return account;
 }
-
-/** The largest page of `users` (its `first`). */
-export const MAX_USERS_PAGE = 100;
 
 export const userResolvers: Resolvers = {
   Query: {
