@@ -18,7 +18,7 @@ import { fafnirMaxima } from "./response-maxima";
 const bytes = (n: number) => `${n.toLocaleString("en-US")} bytes`;
 
 /** QUERY_TOO_COMPLEX when the operation could answer more than `maxBytes`. */
-export function oversizedOperation(args: ExecutionArgs, maxBytes: number): GraphQLError | undefined {
+function oversizedOperation(args: ExecutionArgs, maxBytes: number): GraphQLError | undefined {
   const { schema, document, operationName, variableValues } = args;
   const bound = operationBound(schema, document, operationName, variableValues, fafnirMaxima(schema), maxBytes);
   if (bound === undefined || bound <= maxBytes) return undefined;
