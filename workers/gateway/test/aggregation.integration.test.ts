@@ -70,6 +70,15 @@ describe("aggregation without N+1", () => {
     });
   });
 
+  it("30 aliases of health, signed out: one health call per service for the whole request", async () => {
+    const requestId = "aggregation-health-0001";
+    const aliases = Array.from({ length: 30 }, (_, i) => `h${i}: health { status services { name ok } }`).join(" ");
+    const response = await graphql<Record<string, { status: string }>>(platform, `{ ${aliases} }`, { requestId });
+    expect(response.errors).toBeUndefined();
+    expect(Object.values(response.data!).map((h) => h.status)).toEqual(Array(30).fill("ok"));
+    expect(rpcCalls(requestId)).toEqual({ "auth.health": 1, "security.health": 1, "user.health": 1, "stock.health": 1 });
+  });
+
   it("users(first: 100) with profiles and roles: one call per service, plus the caller's access first", async () => {
     const requestId = "aggregation-users-0001";
     const response = await graphql<{ users: { edges: unknown[] } }>(

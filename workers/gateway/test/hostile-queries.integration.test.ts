@@ -52,6 +52,14 @@ describe("hostile requests through the real gateway", () => {
     await expectRefusal(await post(`{ ${aliases} }`), 400, "QUERY_TOO_COMPLEX");
   });
 
+  it("answers 30 aliases of a nested introspection fan-out with QUERY_TOO_COMPLEX, for the response it could make", async () => {
+    // As deep as graphql-js's own introspection depth rule lets it go.
+    const fanOut = "__schema { types { fields { type { ofType { fields { name description } } } } } }";
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: ${fanOut}`).join(" ");
+    const body = await expectRefusal(await post(`{ ${aliases} }`), 400, "QUERY_TOO_COMPLEX");
+    expect(body.errors?.[0]?.message).toMatch(/^The response could be up to [\d,]+ bytes, over the limit of 5,000,000 bytes/);
+  });
+
   it("answers 50,000 tokens with QUERY_TOO_COMPLEX (before any parse of them)", async () => {
     const document = `{${" a".repeat(49_998)} }`;
     const body = JSON.stringify({ query: document });

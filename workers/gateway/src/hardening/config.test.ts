@@ -12,7 +12,7 @@ describe("hardening configuration", () => {
       GRAPHQL_MAX_ALIASES: 30,
       GRAPHQL_MAX_DIRECTIVES: 50,
       GRAPHQL_MAX_TOKENS: 2_000,
-      GRAPHQL_MAX_COST: 5_000,
+      GRAPHQL_MAX_COST: 5_000_000,
       GRAPHQL_PERSISTED_QUERIES: "automatic",
     });
   });

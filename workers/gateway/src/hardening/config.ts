@@ -40,8 +40,12 @@ export const HardeningConfig = {
   GRAPHQL_MAX_DIRECTIVES: positiveInteger(50),
   /** Most lexical tokens in one document. */
   GRAPHQL_MAX_TOKENS: positiveInteger(2_000),
-  /** Highest armor cost (objects 2, scalars 1, times 1.5 per level of depth). */
-  GRAPHQL_MAX_COST: positiveInteger(5_000),
+  /**
+   * The cost limit, in bytes: the most a response body may have (uncompressed). An
+   * operation whose response bound is over it is refused before it runs, and a body over
+   * it is not sent (response-size.ts). The contract's 5 MB.
+   */
+  GRAPHQL_MAX_COST: positiveInteger(5_000_000),
   /**
    * automatic: any document, plus automatic persisted queries (APQ).
    * allow-list: only the documents of persisted-operations.json, by hash or by text.

@@ -10,6 +10,7 @@ import { useIntrospectionSwitch } from "./introspection";
 import { useQueryLimits } from "./limits";
 import { usePersistedQueries } from "./persisted-queries";
 import { useRateLimits } from "./rate-limit";
+import { useResponseSizeLimit } from "./response-size";
 
 export const hardeningPlugins = () => [
   // Cheapest refusals first: the address's rate before the body is read.
@@ -17,6 +18,7 @@ export const hardeningPlugins = () => [
   useBodyLimit(),
   usePersistedQueries(),
   useQueryLimits(),
+  useResponseSizeLimit(),
   useIntrospectionSwitch(),
   useContractErrors(),
 ];

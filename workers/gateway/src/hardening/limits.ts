@@ -1,13 +1,13 @@
 /**
  * Limits on what one document may ask for, so a single request cannot make the gateway
- * parse, validate or fan out without bound. Over a limit: QUERY_TOO_COMPLEX.
+ * parse, validate or fan out without bound. Over a limit: QUERY_TOO_COMPLEX. The cost, the
+ * size of the response it can produce, is response-size.ts's.
  *
  * Tokens are counted by graphql-js itself (parse's maxTokens) rather than armor's
  * max-tokens, which imports graphql/language/parser: esbuild resolves that path to the
  * CommonJS build, a second graphql whose GraphQLError yoga does not recognize, and every
  * parse error then surfaces as a 500.
  */
-import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
@@ -19,7 +19,7 @@ import type { GatewayConfig } from "../config";
 import type { RequestContext } from "../graphql/context";
 import { gatewayError } from "./errors";
 
-const tooComplex = (message: string) =>
+export const tooComplex = (message: string) =>
   gatewayError(GraphQLErrorCode.QUERY_TOO_COMPLEX, message, { status: 400, spec: true });
 
 /** Armor reports a breach as a thrown "Syntax Error"; report it as a validation error with our code. */
@@ -28,10 +28,7 @@ const reportTooComplex: GraphQLArmorCallbackConfiguration = {
   onReject: [(context, error) => context?.reportError(tooComplex(error.message.replace(/^Syntax Error: /, "")))],
 };
 
-type LimitSettings = Pick<
-  GatewayConfig,
-  "GRAPHQL_MAX_DEPTH" | "GRAPHQL_MAX_ALIASES" | "GRAPHQL_MAX_DIRECTIVES" | "GRAPHQL_MAX_COST"
->;
+type LimitSettings = Pick<GatewayConfig, "GRAPHQL_MAX_DEPTH" | "GRAPHQL_MAX_ALIASES" | "GRAPHQL_MAX_DIRECTIVES">;
 
 /**
  * yoga caches validation results by the rules' names: a name per limit value keeps
@@ -57,7 +54,6 @@ function limitRules(config: LimitSettings): ValidationRule[] {
         maxDirectivesRule({ n: config.GRAPHQL_MAX_DIRECTIVES, ...reportTooComplex }),
         `MaxDirectives${config.GRAPHQL_MAX_DIRECTIVES}`,
       ),
-      named(costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, ...reportTooComplex }), `MaxCost${config.GRAPHQL_MAX_COST}`),
     ];
     rulesByConfig.set(config, rules);
   }

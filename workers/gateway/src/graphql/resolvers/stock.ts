@@ -1,10 +1,8 @@
 /** Instruments, quotes, history and search, from the stock service. */
+import { MAX_SEARCH_RESULTS, MAX_STOCKS } from "../argument-maxima";
 import { intArg, symbolArg, symbolsArg, textArg } from "../arguments";
 import type { Resolvers } from "../resolvers.generated";
 import { callMeta, callService, unwrap } from "../services";
-
-/** The public `stocks` field takes at most this many symbols per call. */
-const MAX_STOCKS = 50;
 
 export const stockResolvers: Resolvers = {
   Query: {
@@ -18,7 +16,7 @@ export const stockResolvers: Resolvers = {
     },
     searchStocks: async (_root, args, ctx) => {
       const query = textArg("query", args.query, 1, 64);
-      const limit = intArg("limit", args.limit ?? 8, 1, 25);
+      const limit = intArg("limit", args.limit ?? 8, 1, MAX_SEARCH_RESULTS);
       return unwrap(await callService(ctx, "stock", "search", () => ctx.env.STOCK.search(callMeta(ctx), query, limit)));
     },
   },

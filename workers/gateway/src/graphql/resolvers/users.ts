@@ -1,6 +1,7 @@
 /** Any user (admins): `user`, `users`, `roles`, and role grants. */
 import type { Account } from "../../../../auth/src/accounts";
 import type { Access } from "../../../../security/src/types";
+import { MAX_USERS_PAGE } from "../argument-maxima";
 import { idArg, intArg } from "../arguments";
 import type { GatewayContext } from "../context";
 import { graphQLError } from "../errors";
@@ -18,7 +19,7 @@ export const userResolvers: Resolvers = {
   Query: {
     user: (_root, { id }, ctx) => ctx.loaders.accounts.load(idArg("id", id)),
     users: async (_root, args, ctx) => {
-      const first = intArg("first", args.first ?? 20, 1, 100);
+      const first = intArg("first", args.first ?? 20, 1, MAX_USERS_PAGE);
       const page = { first, ...(args.after != null ? { after: args.after } : {}) };
       const result = unwrap(await callService(ctx, "auth", "listAccounts", () => ctx.env.AUTH.listAccounts(callMeta(ctx), page)));
       for (const account of result.accounts) ctx.loaders.accounts.prime(account.id, account);
