@@ -137,6 +137,3 @@ export function presentedAccessToken(c: AuthContext): string | undefined {
   requireCsrf(c);
   return cookie;
 }
-
-/** The client address that Cloudflare saw (absent only off Cloudflare, e.g. in tests). */
-export const clientAddress = (c: AuthContext) => c.req.header("cf-connecting-ip");

@@ -1,11 +1,11 @@
 /** The handlers of the auth routes of ../shared/contract/auth-api.md. */
 import { getCookie } from "hono/cookie";
 import type { AccessTokenClaims } from "../../../shared/access-token";
+import { clientKeyOf } from "../../../shared/client-address";
 import type { CallMeta } from "../../../shared/rpc";
 import type { AuthContext } from "./context";
 import {
   clearSessionCookies,
-  clientAddress,
   CSRF_COOKIE,
   fail,
   invalidCredentials,
@@ -50,10 +50,11 @@ async function rolesOf(c: AuthContext, userId: string): Promise<string[]> {
   throw unavailable();
 }
 
+/** Counts the request per client (shared/client-address.ts: canonical, IPv6 by /64). */
 async function limitClient(c: AuthContext): Promise<void> {
-  const address = clientAddress(c);
-  if (!address) return;
-  const decision = await countClientAttempt(c.env.AUTH_DB, address, nowMs(c));
+  const client = clientKeyOf(c.req.raw);
+  if (client === null) return;
+  const decision = await countClientAttempt(c.env.AUTH_DB, client, nowMs(c));
   if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 }
 

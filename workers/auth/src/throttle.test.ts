@@ -99,4 +99,51 @@ describe("throttling per client address", () => {
     clock.advance(60_000);
     expect((await call("/auth/login", { json: { email: uniqueEmail(), password: "some password" }, headers })).status).toBe(401);
   });
+
+  it("counts an address in its canonical form and an IPv6 address by its /64: respellings and neighbours share the limit", async () => {
+    const clock = testClock();
+    const { call } = testApp(clock);
+    const taken = await createAccount();
+    const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
+    const [a, b] = [hex(), hex()];
+    const net = `2001:db8:${a}:${b}`;
+    // Spellings of one address, and other addresses of its /64.
+    const spellings = [
+      `${net}::1`,
+      `2001:0DB8:${a.padStart(4, "0").toUpperCase()}:${b.padStart(4, "0")}:0000:0000:0000:0001`,
+      `${net}:0:0:0:1`,
+      `${net}:1::2`,
+      `${net}:ffff:ffff:ffff:ffff`,
+      `${net}::1.2.3.4`,
+    ];
+    // A taken email: counted per address, answered 409 before any hashing.
+    const registration = { email: taken.email, password: "a fine passphrase", firstName: "Ada", lastName: "Lovelace" };
+    for (let i = 0; i < CLIENT_ATTEMPTS_PER_MINUTE; i++) {
+      const address = spellings[i % spellings.length]!;
+      expect((await call("/auth/register", { json: registration, headers: { "cf-connecting-ip": address } })).status).toBe(409);
+    }
+    const neighbour = { "cf-connecting-ip": `${net}:${hex()}:${hex()}::${hex()}` };
+    const blocked = await call("/auth/login", { json: { email: uniqueEmail(), password: "some password" }, headers: neighbour });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toBe("60");
+    const otherNet = { "cf-connecting-ip": `2001:db8:${a}:${(parseInt(b, 16) ^ 1).toString(16)}::1` };
+    expect((await call("/auth/register", { json: registration, headers: otherNet })).status).toBe(409);
+  });
+
+  it("counts the spellings of an IPv4 address, IPv4-mapped IPv6 included, as one address", async () => {
+    const clock = testClock();
+    const { call } = testApp(clock);
+    const taken = await createAccount();
+    const [x, y] = [Math.floor(Math.random() * 256), Math.floor(Math.random() * 256)];
+    const hex2 = (n: number) => n.toString(16).padStart(2, "0");
+    const spellings = [`10.${x}.${y}.9`, `::ffff:10.${x}.${y}.9`, `::FFFF:a${hex2(x)}:${hex2(y)}09`, `0:0:0:0:0:ffff:10.${x}.${y}.9`, `010.${x}.${y}.09`];
+    const registration = { email: taken.email, password: "a fine passphrase", firstName: "Ada", lastName: "Lovelace" };
+    for (let i = 0; i < CLIENT_ATTEMPTS_PER_MINUTE; i++) {
+      const headers = { "cf-connecting-ip": spellings[i % spellings.length]! };
+      expect((await call("/auth/register", { json: registration, headers })).status).toBe(409);
+    }
+    const blocked = await call("/auth/login", { json: { email: uniqueEmail(), password: "some password" }, headers: { "cf-connecting-ip": `::ffff:10.${x}.${y}.9` } });
+    expect(blocked.status).toBe(429);
+    expect((await call("/auth/register", { json: registration, headers: { "cf-connecting-ip": `10.${x}.${y}.10` } })).status).toBe(409);
+  });
 });
