@@ -13,6 +13,10 @@ export const BACKOFF_MAX_MS = 15 * 60_000;
 /** At most this many failures per account are evaluated in one hour window. */
 export const MAX_FAILURES_PER_HOUR = 100;
 export const FAILURE_WINDOW_MS = 60 * 60_000;
+/** An attempt in flight longer than this is taken as abandoned (a hash takes well under a second). */
+export const LOGIN_IN_FLIGHT_TTL_MS = 30_000;
+/** How long an attempt waits for one of its account's slots, taken by attempts in flight. */
+export const LOGIN_SLOT_WAIT_MS = 10_000;
 
 /** Per client address: sign-in and registration attempts per one-minute window. */
 export const CLIENT_ATTEMPTS_PER_MINUTE = 30;

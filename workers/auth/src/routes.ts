@@ -31,7 +31,7 @@ import {
   sessionOfRefreshToken,
   sessionsWithLiveTokens,
 } from "./sessions";
-import { countClientAttempt, forgetLoginFailures, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
+import { countClientAttempt, forgetLoginFailures, recordLoginFailure, recordLoginSuccess, reserveLoginAttemptWhenFree } from "./throttle";
 import { accessTokenVerifier, opaqueToken, revocations, signAccessToken } from "./tokens";
 import { activeUserByEmail, activeUserById, deleteUser, emailTaken, setPasswordHash, type UserRow } from "./users";
 
@@ -84,11 +84,14 @@ async function signIn(c: AuthContext, user: UserRow, status: 200 | 201) {
  */
 async function checkPassword(c: AuthContext, email: string, password: string): Promise<UserRow> {
   const db = c.env.AUTH_DB;
-  const decision = await reserveLoginAttempt(db, email, nowMs(c));
+  const decision = await reserveLoginAttemptWhenFree(db, email, c.get("deps").now);
   if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
   const user = await activeUserByEmail(db, email);
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !matches) throw invalidCredentials();
+  if (!user || !matches) {
+    await recordLoginFailure(db, email, nowMs(c));
+    throw invalidCredentials();
+  }
   await recordLoginSuccess(db, email);
   if (needsRehash(user.passwordHash)) {
     await setPasswordHash(db, user.id, await hashPassword(password), new Date(nowMs(c)).toISOString());

@@ -25,6 +25,12 @@ export function testApp(clock = testClock(), testEnv: AuthEnv = env) {
   return { app, clock, call };
 }
 
+/** auth_db as in `env`, with a security service that gives every user the member role. */
+export const envWithRoles = {
+  ...env,
+  SECURITY: { access: async (_meta: unknown, ids: string[]) => ({ ok: true, value: Object.fromEntries(ids.map((id) => [id, { roles: ["member"] }])) }) },
+} as unknown as AuthEnv;
+
 export const uniqueEmail = (label = "user") => `${label}-${crypto.randomUUID()}@example.com`;
 
 /** An active account created directly in auth_db (registration itself needs the other services). */
