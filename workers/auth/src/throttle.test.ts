@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { BACKOFF_BASE_MS, CLIENT_ATTEMPTS_PER_MINUTE, LOGIN_IN_FLIGHT_TTL_MS, MAX_FAILURES_PER_HOUR } from "./limits";
-import { countClientAttempt, recordLoginFailure, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
+import { BACKOFF_BASE_MS, HASHING_PER_ADDRESS, LOGIN_IN_FLIGHT_TTL_MS, MAX_FAILURES_PER_HOUR } from "./limits";
+import { countRequest, recordLoginFailure, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
 import { createAccount, envWithRoles, testApp, testClock, uniqueEmail } from "../test/fixtures";
 
 const db = env.AUTH_DB;
@@ -134,11 +134,11 @@ describe("login throttling per account", () => {
 });
 
 describe("throttling per client address", () => {
-  it(`allows ${CLIENT_ATTEMPTS_PER_MINUTE} sign-in and registration attempts a minute, then 429 until the window ends`, async () => {
+  it(`allows ${HASHING_PER_ADDRESS.max} sign-in and registration attempts a minute, then 429 until the window ends`, async () => {
     const clock = testClock();
     const { call } = testApp(clock);
     const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
-    for (let i = 0; i < CLIENT_ATTEMPTS_PER_MINUTE; i++) expect((await countClientAttempt(db, address, clock.ms)).allowed).toBe(true);
+    for (let i = 0; i < HASHING_PER_ADDRESS.max; i++) expect((await countRequest(db, HASHING_PER_ADDRESS, address, clock.ms)).allowed).toBe(true);
     const headers = { "cf-connecting-ip": address };
     const blocked = await call("/auth/login", { json: { email: uniqueEmail(), password: "some password" }, headers });
     expect(blocked.status).toBe(429);
@@ -167,7 +167,7 @@ describe("throttling per client address", () => {
     ];
     // A taken email: counted per address, answered 409 before any hashing.
     const registration = { email: taken.email, password: "a fine passphrase", firstName: "Ada", lastName: "Lovelace" };
-    for (let i = 0; i < CLIENT_ATTEMPTS_PER_MINUTE; i++) {
+    for (let i = 0; i < HASHING_PER_ADDRESS.max; i++) {
       const address = spellings[i % spellings.length]!;
       expect((await call("/auth/register", { json: registration, headers: { "cf-connecting-ip": address } })).status).toBe(409);
     }
@@ -187,7 +187,7 @@ describe("throttling per client address", () => {
     const hex2 = (n: number) => n.toString(16).padStart(2, "0");
     const spellings = [`10.${x}.${y}.9`, `::ffff:10.${x}.${y}.9`, `::FFFF:a${hex2(x)}:${hex2(y)}09`, `0:0:0:0:0:ffff:10.${x}.${y}.9`, `010.${x}.${y}.09`];
     const registration = { email: taken.email, password: "a fine passphrase", firstName: "Ada", lastName: "Lovelace" };
-    for (let i = 0; i < CLIENT_ATTEMPTS_PER_MINUTE; i++) {
+    for (let i = 0; i < HASHING_PER_ADDRESS.max; i++) {
       const headers = { "cf-connecting-ip": spellings[i % spellings.length]! };
       expect((await call("/auth/register", { json: registration, headers })).status).toBe(409);
     }

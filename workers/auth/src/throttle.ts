@@ -12,21 +12,20 @@
  * doubling back-off; at most MAX_FAILURES_PER_HOUR attempts are ever evaluated per account
  * per hour window. A success resets the consecutive count and gives back its evaluation.
  *
- * Per client address: attempts in fixed one-minute windows.
+ * Per client address and per account: requests in fixed windows (limits.ts RequestLimit).
  */
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { clientAttempts, loginFailures } from "./db/schema";
+import { loginFailures, requestCounts } from "./db/schema";
 import {
   BACKOFF_AFTER_FAILURES,
   BACKOFF_BASE_MS,
   BACKOFF_MAX_MS,
-  CLIENT_ATTEMPTS_PER_MINUTE,
-  CLIENT_WINDOW_MS,
   FAILURE_WINDOW_MS,
   LOGIN_IN_FLIGHT_TTL_MS,
   LOGIN_SLOT_WAIT_MS,
   MAX_FAILURES_PER_HOUR,
+  type RequestLimit,
 } from "./limits";
 
 export type ThrottleDecision =
@@ -123,20 +122,20 @@ export async function forgetLoginFailures(d1: D1Database, email: string): Promis
   await drizzle(d1).delete(loginFailures).where(eq(loginFailures.email, email));
 }
 
-/** Counts one attempt from a client address. */
-export async function countClientAttempt(d1: D1Database, address: string, nowMs: number): Promise<ThrottleDecision> {
-  const windowStart = nowMs - (nowMs % CLIENT_WINDOW_MS);
+/** Counts one request against `limit` for `subject` (a client key or a user id), or says how long to wait. */
+export async function countRequest(d1: D1Database, limit: RequestLimit, subject: string, nowMs: number): Promise<ThrottleDecision> {
+  const windowStart = nowMs - (nowMs % limit.windowMs);
   const [row] = await drizzle(d1)
-    .insert(clientAttempts)
-    .values({ address, windowStart, count: 1 })
+    .insert(requestCounts)
+    .values({ key: `${limit.name}:${subject}`, windowStart, count: 1 })
     .onConflictDoUpdate({
-      target: clientAttempts.address,
+      target: requestCounts.key,
       set: {
-        count: sql`CASE WHEN ${clientAttempts.windowStart} = ${windowStart} THEN ${clientAttempts.count} + 1 ELSE 1 END`,
+        count: sql`CASE WHEN ${requestCounts.windowStart} = ${windowStart} THEN ${requestCounts.count} + 1 ELSE 1 END`,
         windowStart,
       },
     })
-    .returning({ count: clientAttempts.count });
-  if (row && row.count > CLIENT_ATTEMPTS_PER_MINUTE) return retryAfter(windowStart + CLIENT_WINDOW_MS, nowMs);
+    .returning({ count: requestCounts.count });
+  if (row && row.count > limit.max) return retryAfter(windowStart + limit.windowMs, nowMs);
   return { allowed: true };
 }

@@ -61,9 +61,13 @@ export const loginFailures = sqliteTable("login_failures", {
   inFlightUntil: integer("in_flight_until").notNull().default(0),
 });
 
-/** Attempts per client address in fixed one-minute windows. Times are epoch ms. */
-export const clientAttempts = sqliteTable("client_attempts", {
-  address: text("address").primaryKey(),
+/**
+ * Requests per limit and client or account (limits.ts RequestLimit), in fixed windows.
+ * Times are epoch ms. The table and column names date from when it counted addresses only.
+ */
+export const requestCounts = sqliteTable("client_attempts", {
+  /** `<limit name>:<client key or user id>`. */
+  key: text("address").primaryKey(),
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
