@@ -69,8 +69,8 @@ export default async function bench(): Promise<BenchResult[]> {
       const started = performance.now();
       const response = await mf.dispatchFetch("http://auth/auth/login", {
         method: "POST",
-        // One address per attempt: the per-address limit is not what is measured.
-        headers: { "content-type": "application/json", "cf-connecting-ip": `2001:db8::${(++attempt).toString(16)}` },
+        // One /64 per attempt (auth counts IPv6 by /64): the per-address limit is not what is measured.
+        headers: { "content-type": "application/json", "cf-connecting-ip": `2001:db8:${(++attempt).toString(16)}::1` },
         body: JSON.stringify({ email, password: "a wrong passphrase" }),
       });
       await response.arrayBuffer();

@@ -10,11 +10,15 @@ import { loadAuthConfig } from "./config";
 import type { AuthDeps, AuthHono } from "./context";
 import { HttpError } from "./http";
 import { JWKS_MAX_AGE_SECONDS, jsonWebKeySet } from "./jwks";
+import { HASHES_IN_FLIGHT, HASHES_QUEUED } from "./limits";
+import { hashSlots } from "./password/hash-slots";
 import { deleteAccountRoute, loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, registerRoute } from "./routes";
 
 const ROUTE_PATHS = Object.keys(AUTH_ROUTES);
 
-export function createApp(deps: AuthDeps = { now: Date.now }) {
+/** One app per isolate (the module's `app`), so its hash slots bound the whole isolate. */
+export function createApp({ now = Date.now, hashSlots: slots = hashSlots(HASHES_IN_FLIGHT, HASHES_QUEUED) }: Partial<AuthDeps> = {}) {
+  const deps: AuthDeps = { now, hashSlots: slots };
   const app = new Hono<AuthHono>();
 
   app.use(async (c, next) => {

@@ -1,11 +1,14 @@
 import type { Context } from "hono";
 import type { Logger } from "../../../shared/logger";
 import type { AuthConfig } from "./config";
+import type { HashSlots } from "./password/hash-slots";
 
 /** What the app is built with; tests pass a clock they can move. */
 export interface AuthDeps {
   /** Epoch milliseconds. */
   now: () => number;
+  /** The isolate's bound on password hashes at once. */
+  hashSlots: HashSlots;
 }
 
 export interface AuthVariables {

@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { pruneAuthData } from "./housekeeping";
 import { createSession, isSessionActive, revokeSession, rotateRefreshToken } from "./sessions";
-import { countClientAttempt, reserveLoginAttempt } from "./throttle";
+import { HASHING_PER_ADDRESS } from "./limits";
+import { countRequest, reserveLoginAttempt } from "./throttle";
 import { testClock, uniqueEmail } from "../test/fixtures";
 
 const db = env.AUTH_DB;
@@ -14,7 +15,7 @@ describe("pruneAuthData", () => {
     const staleEmail = uniqueEmail("stale");
     const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
     await reserveLoginAttempt(db, staleEmail, clock.ms);
-    await countClientAttempt(db, address, clock.ms);
+    await countRequest(db, HASHING_PER_ADDRESS, address, clock.ms);
     const expired = await createSession(db, crypto.randomUUID(), clock.ms);
     const revoked = await createSession(db, crypto.randomUUID(), clock.ms);
     await revokeSession(db, revoked.sessionId, clock.ms);
@@ -27,7 +28,7 @@ describe("pruneAuthData", () => {
 
     expect(await count("SELECT count(*) AS n FROM login_failures WHERE email = ?", staleEmail)).toBe(0);
     expect(await count("SELECT count(*) AS n FROM login_failures WHERE email = ?", recentEmail)).toBe(1);
-    expect(await count("SELECT count(*) AS n FROM client_attempts WHERE address = ?", address)).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM client_attempts WHERE address = ?", `${HASHING_PER_ADDRESS.name}:${address}`)).toBe(0);
     expect(await count("SELECT count(*) AS n FROM sessions WHERE id IN (?, ?)", expired.sessionId, revoked.sessionId)).toBe(0);
     expect(await isSessionActive(db, live.sessionId)).toBe(true);
     expect((await rotateRefreshToken(db, live.refreshToken, clock.ms, 10_000)).kind).toBe("rotated");

@@ -5,8 +5,8 @@
  */
 import { and, isNotNull, lt, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { clientAttempts, loginFailures, refreshTokens, sessions } from "./db/schema";
-import { ACCESS_TOKEN_TTL_SECONDS, CLIENT_WINDOW_MS, FAILURE_WINDOW_MS } from "./limits";
+import { loginFailures, refreshTokens, requestCounts, sessions } from "./db/schema";
+import { ACCESS_TOKEN_TTL_SECONDS, FAILURE_WINDOW_MS, LONGEST_REQUEST_WINDOW_MS } from "./limits";
 
 /** Share of sign-in requests that also tidy up. */
 export const HOUSEKEEPING_RATE = 0.01;
@@ -21,7 +21,7 @@ export async function pruneAuthData(d1: D1Database, nowMs: number): Promise<void
     db
       .delete(loginFailures)
       .where(and(lt(loginFailures.windowStart, nowMs - FAILURE_WINDOW_MS - FORGET_FAILURES_AFTER_MS), lt(loginFailures.blockedUntil, nowMs))),
-    db.delete(clientAttempts).where(lt(clientAttempts.windowStart, nowMs - CLIENT_WINDOW_MS)),
+    db.delete(requestCounts).where(lt(requestCounts.windowStart, nowMs - LONGEST_REQUEST_WINDOW_MS)),
     db.delete(refreshTokens).where(lt(refreshTokens.expiresAt, nowMs)),
     // Sessions with no usable refresh token left, and revoked ones whose tokens have all expired.
     db.delete(sessions).where(sql`(${lastUsable} IS NULL AND ${sessions.revokedAt} IS NULL AND ${sessions.accessIssuedAt} < ${nowMs - ACCESS_TOKEN_TTL_SECONDS * 1000})

@@ -22,6 +22,10 @@ export const fail = (...args: Parameters<typeof httpErrorResponse>) => new HttpE
 export const rateLimited = (retryAfterSeconds: number) =>
   fail("RATE_LIMITED", "Too many attempts. Try again later.", { headers: { "retry-after": String(retryAfterSeconds) } });
 
+/** Too many password hashes in flight in this isolate (src/password/hash-slots.ts). */
+export const hashingBusy = () =>
+  fail("SERVICE_UNAVAILABLE", "The server is busy. Try again in a moment.", { headers: { "retry-after": "1" } });
+
 /** The one answer to an unknown email and a wrong password alike. */
 export const invalidCredentials = () => fail("INVALID_CREDENTIALS", "The email or password is incorrect.");
 
@@ -137,6 +141,3 @@ export function presentedAccessToken(c: AuthContext): string | undefined {
   requireCsrf(c);
   return cookie;
 }
-
-/** The client address that Cloudflare saw (absent only off Cloudflare, e.g. in tests). */
-export const clientAddress = (c: AuthContext) => c.req.header("cf-connecting-ip");

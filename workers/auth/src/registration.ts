@@ -11,8 +11,7 @@ import type { FieldError } from "../../../shared/errors";
 import type { Logger } from "../../../shared/logger";
 import type { CallMeta } from "../../../shared/rpc";
 import { users } from "./db/schema";
-import { hashPassword } from "./password/hash";
-import { activateUser, deleteUser, idsWithAccount, insertPendingUser } from "./users";
+import { activateUser, deleteUser, idsWithAccount, insertPendingUser, setPasswordHash } from "./users";
 
 export interface Registration {
   email: string;
@@ -29,6 +28,8 @@ export type RegistrationResult =
   | { kind: "unavailable" };
 
 export const DEFAULT_ROLE = "member";
+/** What a `pending` row holds until its password is hashed: no hash at all, so it verifies nothing. */
+const NOT_YET_HASHED = "";
 /** A pending row older than this belongs to a saga that died: the email is free again. */
 const ABANDONED_AFTER_MS = 60_000;
 
@@ -65,19 +66,38 @@ async function clearAbandoned(env: AuthEnv, meta: CallMeta, email: string, nowMs
   await drizzle(env.AUTH_DB).delete(users).where(and(eq(users.id, stale.id), eq(users.status, "pending")));
 }
 
-export async function register(env: AuthEnv, meta: CallMeta, input: Registration, nowMs: number, log: Logger): Promise<RegistrationResult> {
+/**
+ * Registers `input`. The email is claimed (the pending row) before `hash` runs, so racing
+ * registrations of one email cost one hash, not one each. A `hash` that throws (the
+ * isolate is too busy to hash) gives the email back and rethrows.
+ */
+export async function register(
+  env: AuthEnv,
+  meta: CallMeta,
+  input: Registration,
+  hash: (password: string) => Promise<string>,
+  nowMs: number,
+  log: Logger,
+): Promise<RegistrationResult> {
   const userId = crypto.randomUUID();
   const now = new Date(nowMs).toISOString();
-  const passwordHash = await hashPassword(input.password);
   try {
     await clearAbandoned(env, meta, input.email, nowMs, log);
   } catch (error) {
     log.error("could not clear an abandoned registration", { error });
   }
-  if (!(await insertPendingUser(env.AUTH_DB, { id: userId, email: input.email, passwordHash, now }))) {
+  if (!(await insertPendingUser(env.AUTH_DB, { id: userId, email: input.email, passwordHash: NOT_YET_HASHED, now }))) {
     return { kind: "email-taken" };
   }
+  let passwordHash;
   try {
+    passwordHash = await hash(input.password);
+  } catch (error) {
+    await deleteUser(env.AUTH_DB, userId);
+    throw error;
+  }
+  try {
+    await setPasswordHash(env.AUTH_DB, userId, passwordHash, now);
     const profile = await env.USER.createProfile(meta, { userId, firstName: input.firstName, lastName: input.lastName });
     if (!profile.ok && profile.error.code === "BAD_USER_INPUT") {
       await undo(env, meta, userId, log);

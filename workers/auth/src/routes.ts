@@ -1,13 +1,14 @@
 /** The handlers of the auth routes of ../shared/contract/auth-api.md. */
 import { getCookie } from "hono/cookie";
 import type { AccessTokenClaims } from "../../../shared/access-token";
+import { clientKeyOf } from "../../../shared/client-address";
 import type { CallMeta } from "../../../shared/rpc";
 import type { AuthContext } from "./context";
 import {
   clearSessionCookies,
-  clientAddress,
   CSRF_COOKIE,
   fail,
+  hashingBusy,
   invalidCredentials,
   jsonBody,
   presentedAccessToken,
@@ -16,9 +17,18 @@ import {
   requireCsrf,
   setSessionCookies,
 } from "./http";
-import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  ACCOUNT_CHANGES_PER_ACCOUNT,
+  HASHING_PER_ADDRESS,
+  REFRESH_TOKEN_TTL_SECONDS,
+  SESSIONS_PER_ACCOUNT,
+  SESSIONS_PER_ADDRESS,
+  type RequestLimit,
+} from "./limits";
 import { HOUSEKEEPING_RATE, pruneAuthData } from "./housekeeping";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password/hash";
+import { HashingBusy } from "./password/hash-slots";
 import { LastAdminError, register, removeAccountData } from "./registration";
 import { DeleteAccountBody, LoginBody, LogoutBody, PasswordBody, RefreshBody, RegisterBody } from "./schemas";
 import {
@@ -32,7 +42,14 @@ import {
   sessionOfRefreshToken,
   sessionsWithLiveTokens,
 } from "./sessions";
-import { countClientAttempt, forgetLoginFailures, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
+import {
+  countRequest,
+  forgetLoginFailures,
+  recordLoginFailure,
+  recordLoginSuccess,
+  releaseLoginAttempt,
+  reserveLoginAttemptWhenFree,
+} from "./throttle";
 import { accessTokenVerifier, opaqueToken, revocations, signAccessToken } from "./tokens";
 import { activeUserByEmail, activeUserById, deleteUser, emailTaken, setPasswordHash, type UserRow } from "./users";
 
@@ -51,11 +68,25 @@ async function rolesOf(c: AuthContext, userId: string): Promise<string[]> {
   throw unavailable();
 }
 
-async function limitClient(c: AuthContext): Promise<void> {
-  const address = clientAddress(c);
-  if (!address) return;
-  const decision = await countClientAttempt(c.env.AUTH_DB, address, nowMs(c));
+/** Counts the request against `limit` for `subject`, or answers 429. */
+async function limitRequest(c: AuthContext, limit: RequestLimit, subject: string): Promise<void> {
+  const decision = await countRequest(c.env.AUTH_DB, limit, subject, nowMs(c));
   if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
+}
+
+/** Counts the request per client (shared/client-address.ts: canonical, IPv6 by /64). */
+async function limitClient(c: AuthContext, limit: RequestLimit): Promise<void> {
+  const client = clientKeyOf(c.req.raw);
+  if (client !== null) await limitRequest(c, limit, client);
+}
+
+/** Runs password hashing in one of the isolate's hash slots, or answers a fast 503. */
+async function hashing<T>(c: AuthContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await c.get("deps").hashSlots.run(work);
+  } catch (error) {
+    throw error instanceof HashingBusy ? hashingBusy() : error;
+  }
 }
 
 /** Starts a session and answers with its tokens in the body and in the three cookies. */
@@ -84,24 +115,38 @@ async function signIn(c: AuthContext, user: UserRow, status: 200 | 201) {
  */
 async function checkPassword(c: AuthContext, email: string, password: string): Promise<UserRow> {
   const db = c.env.AUTH_DB;
-  const decision = await reserveLoginAttempt(db, email, nowMs(c));
+  const decision = await reserveLoginAttemptWhenFree(db, email, c.get("deps").now);
   if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
-  const user = await activeUserByEmail(db, email);
-  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !matches) throw invalidCredentials();
-  await recordLoginSuccess(db, email);
-  if (needsRehash(user.passwordHash)) {
-    await setPasswordHash(db, user.id, await hashPassword(password), new Date(nowMs(c)).toISOString());
+  let checked;
+  try {
+    checked = await hashing(c, async () => {
+      const user = await activeUserByEmail(db, email);
+      const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      const upgraded = user && matches && needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
+      return { user, matches, upgraded };
+    });
+  } catch (error) {
+    // Not evaluated (too busy, or a failure on our side): the attempt counts for nothing.
+    await releaseLoginAttempt(db, email);
+    throw error;
   }
+  const { user, matches, upgraded } = checked;
+  if (!user || !matches) {
+    await recordLoginFailure(db, email, nowMs(c));
+    throw invalidCredentials();
+  }
+  await recordLoginSuccess(db, email);
+  if (upgraded) await setPasswordHash(db, user.id, upgraded, new Date(nowMs(c)).toISOString());
   return user;
 }
 
 export async function registerRoute(c: AuthContext) {
   const body = await jsonBody(c, RegisterBody);
-  await limitClient(c);
+  await limitClient(c, HASHING_PER_ADDRESS);
   const taken = () => fail("CONFLICT", "An account with this email already exists.");
   if (await emailTaken(c.env.AUTH_DB, body.email)) throw taken();
-  const result = await register(c.env, meta(c), body, nowMs(c), c.get("log"));
+  const hash = (password: string) => hashing(c, () => hashPassword(password));
+  const result = await register(c.env, meta(c), body, hash, nowMs(c), c.get("log"));
   if (result.kind === "email-taken") throw taken();
   if (result.kind === "invalid") throw fail("BAD_REQUEST", "Some fields are invalid.", { details: result.details });
   if (result.kind === "unavailable") throw unavailable();
@@ -124,12 +169,13 @@ function tidyUpSometimes(c: AuthContext): void {
 export async function loginRoute(c: AuthContext) {
   tidyUpSometimes(c);
   const body = await jsonBody(c, LoginBody);
-  await limitClient(c);
+  await limitClient(c, HASHING_PER_ADDRESS);
   const user = await checkPassword(c, body.email, body.password);
   return signIn(c, user, 200);
 }
 
 export async function refreshRoute(c: AuthContext) {
+  await limitClient(c, SESSIONS_PER_ADDRESS);
   const body = await jsonBody(c, RefreshBody, true);
   const browser = body.refreshToken === undefined;
   const token = body.refreshToken ?? getCookie(c, REFRESH_COOKIE);
@@ -141,6 +187,7 @@ export async function refreshRoute(c: AuthContext) {
   const owner = await sessionOfRefreshToken(c.env.AUTH_DB, token);
   const user = owner && (await activeUserById(c.env.AUTH_DB, owner.userId));
   if (!user) throw invalid();
+  await limitRequest(c, SESSIONS_PER_ACCOUNT, user.id);
   const roles = await rolesOf(c, user.id);
   const graceMs = c.get("config").REFRESH_REUSE_GRACE_SECONDS * 1000;
   const rotation = await rotateRefreshToken(c.env.AUTH_DB, token, at, graceMs);
@@ -168,10 +215,12 @@ async function authenticated(c: AuthContext): Promise<AccessTokenClaims> {
 }
 
 export async function logoutRoute(c: AuthContext) {
+  await limitClient(c, SESSIONS_PER_ADDRESS);
   const body = await jsonBody(c, LogoutBody, true);
   const session = await sessionToEnd(c, body.refreshToken);
   // Ending every session takes a live one: a leaked token of an ended session must not sign its user out again and again.
   if (!session || (body.all && !session.live)) throw fail("UNAUTHENTICATED", "Sign in first: an access or refresh token is required.");
+  await limitRequest(c, SESSIONS_PER_ACCOUNT, session.userId);
   if (body.all) await endUserSessions(c, session.userId);
   // Idempotent: ending an ended session again changes nothing but rewrites its revocation mark.
   else await endSession(c, session.sessionId);
@@ -230,12 +279,15 @@ export async function meRoute(c: AuthContext) {
 }
 
 export async function passwordRoute(c: AuthContext) {
+  await limitClient(c, HASHING_PER_ADDRESS);
   const claims = await authenticated(c);
+  await limitRequest(c, ACCOUNT_CHANGES_PER_ACCOUNT, claims.sub);
   const body = await jsonBody(c, PasswordBody);
   const account = await activeUserById(c.env.AUTH_DB, claims.sub);
   if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
   const user = await checkPassword(c, account.email, body.currentPassword);
-  await setPasswordHash(c.env.AUTH_DB, user.id, await hashPassword(body.newPassword), new Date(nowMs(c)).toISOString());
+  const newHash = await hashing(c, () => hashPassword(body.newPassword));
+  await setPasswordHash(c.env.AUTH_DB, user.id, newHash, new Date(nowMs(c)).toISOString());
   await endUserSessions(c, user.id, claims.sid);
   return c.body(null, 204);
 }
@@ -247,7 +299,9 @@ export async function passwordRoute(c: AuthContext) {
  * password can retry and finish the job.
  */
 export async function deleteAccountRoute(c: AuthContext) {
+  await limitClient(c, HASHING_PER_ADDRESS);
   const claims = await authenticated(c);
+  await limitRequest(c, ACCOUNT_CHANGES_PER_ACCOUNT, claims.sub);
   const body = await jsonBody(c, DeleteAccountBody);
   const account = await activeUserById(c.env.AUTH_DB, claims.sub);
   if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");

@@ -2,6 +2,7 @@
 import { env } from "cloudflare:workers";
 import { createApp } from "../src/app";
 import { loadAuthConfig } from "../src/config";
+import type { AuthDeps } from "../src/context";
 import { hashPassword } from "../src/password/hash";
 import { createSession } from "../src/sessions";
 import { signAccessToken } from "../src/tokens";
@@ -13,8 +14,8 @@ export function testClock(start = Date.UTC(2026, 10, 24, 12)) {
   return clock;
 }
 
-export function testApp(clock = testClock(), testEnv: AuthEnv = env) {
-  const app = createApp({ now: clock.now });
+export function testApp(clock = testClock(), testEnv: AuthEnv = env, deps: Partial<AuthDeps> = {}) {
+  const app = createApp({ now: clock.now, ...deps });
   const call = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const { json, ...rest } = init;
     const headers = new Headers(rest.headers);
@@ -24,6 +25,12 @@ export function testApp(clock = testClock(), testEnv: AuthEnv = env) {
   };
   return { app, clock, call };
 }
+
+/** auth_db as in `env`, with a security service that gives every user the member role. */
+export const envWithRoles = {
+  ...env,
+  SECURITY: { access: async (_meta: unknown, ids: string[]) => ({ ok: true, value: Object.fromEntries(ids.map((id) => [id, { roles: ["member"] }])) }) },
+} as unknown as AuthEnv;
 
 export const uniqueEmail = (label = "user") => `${label}-${crypto.randomUUID()}@example.com`;
 

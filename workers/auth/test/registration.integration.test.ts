@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { faultControls, standIn, startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { groups, spell, spelling } from "../../../shared/testing/address-spellings.ts";
 import { authClient, PASSWORD, uniqueEmail, type D1Reader } from "./node/client.ts";
 
 /**
@@ -210,5 +211,35 @@ describe("hostile bodies (property-based)", () => {
       { numRuns: 40 },
     );
     await expectNoPartialUsers();
+  });
+});
+
+describe("the throttle-respelling attack (property-based)", () => {
+  // Per client address: 30 sign-in and registration attempts a minute (workers/auth/README.md).
+  const PER_MINUTE = 30;
+  const prefix = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 4, maxLength: 4 });
+  const attempts = fc.array(fc.tuple(groups, spelling), { minLength: 2 * PER_MINUTE + 1, maxLength: 2 * PER_MINUTE + 1 });
+
+  it("gains no attempts by respelling an address or moving within its /64", async () => {
+    const email = uniqueEmail("taken");
+    expect((await client.register(email)).response.status).toBe(201);
+    // A taken email is refused (409) after the per-address count and before any hashing.
+    const attempt = (address: string) =>
+      client.call("/auth/register", { json: { email, password: PASSWORD, firstName: "Ada", lastName: "Lovelace" }, headers: { "cf-connecting-ip": address } });
+    await fc.assert(
+      fc.asyncProperty(prefix, attempts, async (net, tries) => {
+        // A window can end mid-run and start the count over: the refusal comes within two windows.
+        let accepted = 0;
+        for (const [low, how] of tries) {
+          const response = await attempt(spell([...net, ...low.slice(4)], how));
+          if (response.status === 429) break;
+          expect(response.status).toBe(409);
+          accepted++;
+        }
+        expect(accepted).toBeGreaterThanOrEqual(PER_MINUTE);
+        expect(accepted).toBeLessThanOrEqual(2 * PER_MINUTE);
+      }),
+      { numRuns: 8, endOnFailure: true },
+    );
   });
 });

@@ -49,15 +49,25 @@ export const refreshTokens = sqliteTable(
 /** Failed sign-in counters per account (by normalized email, known or not). Times are epoch ms. */
 export const loginFailures = sqliteTable("login_failures", {
   email: text("email").primaryKey(),
+  /** Completed consecutive failures. */
   consecutive: integer("consecutive").notNull(),
   windowStart: integer("window_start").notNull(),
+  /** Evaluations in the hour window: failures and attempts in flight (a success gives its own back). */
   windowCount: integer("window_count").notNull(),
   blockedUntil: integer("blocked_until").notNull(),
+  /** Attempts whose password is being checked right now. */
+  inFlight: integer("in_flight").notNull().default(0),
+  /** After this, `inFlight` counts as 0: an attempt that never finished (its isolate died) frees its slot. */
+  inFlightUntil: integer("in_flight_until").notNull().default(0),
 });
 
-/** Attempts per client address in fixed one-minute windows. Times are epoch ms. */
-export const clientAttempts = sqliteTable("client_attempts", {
-  address: text("address").primaryKey(),
+/**
+ * Requests per limit and client or account (limits.ts RequestLimit), in fixed windows.
+ * Times are epoch ms. The table and column names date from when it counted addresses only.
+ */
+export const requestCounts = sqliteTable("client_attempts", {
+  /** `<limit name>:<client key or user id>`. */
+  key: text("address").primaryKey(),
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });

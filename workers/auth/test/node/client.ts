@@ -10,7 +10,8 @@ export interface SignedIn {
   refreshExpiresIn: number;
 }
 
-const randomAddress = () => `2001:db8::${Array.from(crypto.getRandomValues(new Uint16Array(2)), (n) => n.toString(16)).join(":")}`;
+/** An address in a /64 of its own: auth counts an IPv6 client by its /64. */
+const randomAddress = () => `2001:db8:${Array.from(crypto.getRandomValues(new Uint16Array(2)), (n) => n.toString(16)).join(":")}::1`;
 
 export const uniqueEmail = (label = "user") => `${label}-${crypto.randomUUID()}@example.com`;
 export const PASSWORD = "a perfectly fine passphrase";

@@ -39,10 +39,26 @@ export interface SignedIn {
 let accounts = 0;
 
 /** A new account through the real registration route, signed in. */
+/**
+ * Posts to the auth API as a well-behaved client: auth answers 503 with Retry-After when an
+ * isolate has too many password hashes in flight (many parallel sign-ups), so wait and retry.
+ * Each call comes from a /64 of its own, so auth's per-address limit stays out of the way.
+ */
+async function postToAuth(platform: Platform, path: string, init: { method: string; headers: Record<string, string>; body: string }) {
+  for (let attempt = 1; ; attempt++) {
+    const address = `2001:db8:${Array.from(crypto.getRandomValues(new Uint16Array(2)), (n) => n.toString(16)).join(":")}::1`;
+    const response = await platform.fetch(path, { ...init, headers: { ...init.headers, "cf-connecting-ip": address } });
+    const retryAfter = Number(response.headers.get("retry-after"));
+    if (response.status !== 503 || !retryAfter || attempt === 30) return response;
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 * Math.random()));
+  }
+}
+
 export async function signUp(platform: Platform, prefix = "user"): Promise<SignedIn> {
   accounts += 1;
   const email = `${prefix}-${accounts}-${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const response = await platform.fetch("/auth/register", {
+  const response = await postToAuth(platform, "/auth/register", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password: "a long unusual passphrase 42", firstName: "Test", lastName: prefix }),
@@ -54,7 +70,7 @@ export async function signUp(platform: Platform, prefix = "user"): Promise<Signe
 
 /** Signs in again: a fresh access token carries the account's current roles. */
 export async function signIn(platform: Platform, email: string): Promise<string> {
-  const response = await platform.fetch("/auth/login", {
+  const response = await postToAuth(platform, "/auth/login", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password: "a long unusual passphrase 42" }),
