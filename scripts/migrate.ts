@@ -1,6 +1,7 @@
 /** Applies every service's D1 migrations: `--local` (default) into the dev state, or `--remote`. */
 import { run } from "./run.ts";
-import { DEV_STATE_DIR, workers } from "./workers.ts";
+import { DEV_STATE_DIR } from "./dev-settings.ts";
+import { workers } from "./workers.ts";
 
 export async function migrate(target: "local" | "remote", persistTo = DEV_STATE_DIR): Promise<void> {
   const where = target === "local" ? ["--local", "--persist-to", persistTo] : ["--remote"];
