@@ -75,7 +75,7 @@ async function expectExactSeed(session: DevSession): Promise<Grant[]> {
 
 describe("two npm run dev sessions side by side", () => {
   it("each ends with exactly the seed accounts of seed.md, and no grant in the other's database", async () => {
-    for (const session of sessions) await expectExactSeed(session);
+    await Promise.all(sessions.map(expectExactSeed));
   });
 
   it("npm run seed reaches the session of FAFNIR_DEV_STATE and FAFNIR_DEV_PORT, and changes nothing there", async () => {
@@ -86,5 +86,21 @@ describe("two npm run dev sessions side by side", () => {
     for (const account of SEED_ACCOUNTS) expect(run.stdout).toContain(`seed account ${account.email}: already there`);
     expect(await expectExactSeed(a)).toEqual(before[0]);
     expect(await grantsIn(b)).toEqual(before[1]);
+  });
+
+  it("prints, once ready, its own URLs and the seed accounts", async () => {
+    for (const session of sessions) {
+      await session.waitForOutput(/Fafnir is ready:/, 10_000);
+      const output = session.output();
+      expect(output).toContain(`GraphiQL    ${session.baseUrl}/graphql`);
+      expect(output).toContain(`auth API    ${session.baseUrl}/auth/`);
+      for (const account of SEED_ACCOUNTS) expect(output).toMatch(new RegExp(`${account.email} +${account.password} +${account.roles.join(", ")}`));
+    }
+  });
+
+  it("npm run migrate with nothing to apply prints one line, no table", async () => {
+    const run = await npmRun("migrate", [], sessions[0]!.env);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout.trim().split("\n")).toEqual(["migrations: every local database is up to date"]);
   });
 });

@@ -1,18 +1,19 @@
 /**
  * The local platform in one command: local secrets, migrations and seed, then all five
  * Workers in one `wrangler dev` session sharing one persisted state directory, and once it
- * answers, the seed accounts through the platform's own API. The session also runs the
- * dev metrics Worker, where every Worker's METRICS data points go (`npm run metrics --
- * --local`). Its state folder and port are FAFNIR_DEV_STATE and FAFNIR_DEV_PORT
- * (dev-settings.ts), which seed and metrics read too; other arguments go to `wrangler dev`
- * (e.g. `npm run dev -- --inspector-port 9230`).
+ * answers, the seed accounts through the platform's own API and a banner of where things
+ * are. The session also runs the dev metrics Worker, where every Worker's METRICS data
+ * points go (`npm run metrics -- --local`). Its state folder and port are FAFNIR_DEV_STATE
+ * and FAFNIR_DEV_PORT (dev-settings.ts), which seed and metrics read too; other arguments
+ * go to `wrangler dev` (e.g. `npm run dev -- --inspector-port 9230`).
  */
 import { spawn } from "node:child_process";
+import { readyBanner } from "./dev-banner.ts";
 import { writeDevConfigs } from "./dev-configs.ts";
 import { DEV_PORT, DEV_STATE_DIR, DEV_URL } from "./dev-settings.ts";
 import { ensureLocalSecrets } from "./dev-vars.ts";
 import { migrate } from "./migrate.ts";
-import { seedAccounts, seedLocal, waitForPlatform } from "./seed.ts";
+import { SEED_ACCOUNTS, seedAccounts, seedLocal, waitForPlatform } from "./seed.ts";
 import { devMetrics, workers } from "./workers.ts";
 
 const extra = process.argv.slice(2);
@@ -48,5 +49,6 @@ const outcome = await Promise.race([ready.then(() => "seeded" as const), exited.
   console.error(`seeding the local accounts failed: ${error instanceof Error ? error.message : String(error)}`);
   return "failed" as const;
 });
+if (outcome === "seeded") console.log(readyBanner(DEV_URL, SEED_ACCOUNTS));
 if (outcome === "failed") dev.kill("SIGINT");
 process.exitCode = await exited;
