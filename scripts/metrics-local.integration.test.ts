@@ -1,105 +1,28 @@
 /**
- * `npm run metrics -- --local` against a real `npm run dev` session: scripts/dev.ts with
- * its own state folder (FAFNIR_DEV_STATE), dev registry, port and inspector port, then the
- * report printed by the script as a developer would run it. Offline: quotes come from the
- * simulated provider (the dev config's QUOTE_PROVIDERS). Like `npm run dev`, it writes the
- * git-ignored wrangler.dev.toml files and, when missing, workers/auth/.dev.vars.
+ * `npm run metrics -- --local` against a real `npm run dev` session (scripts/testing/dev-session.ts:
+ * its own state folder, dev registry, port and inspector port), then the report printed by
+ * the script as a developer would run it. Offline: quotes come from the simulated provider
+ * (the dev config's QUOTE_PROVIDERS).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED_ACCOUNTS } from "./seed.ts";
+import { npmRun, startDevSession, type DevSession } from "./testing/dev-session.ts";
 
-const root = fileURLToPath(new URL("../", import.meta.url));
-const bin = join(root, "node_modules/.bin");
 const scratch = mkdtempSync(join(tmpdir(), "fafnir-dev-session-"));
-const env = {
-  ...process.env,
-  PATH: `${bin}:${process.env.PATH}`,
-  FAFNIR_DEV_STATE: join(scratch, "state"),
-  WRANGLER_REGISTRY_PATH: join(scratch, "registry"),
-  WRANGLER_SEND_METRICS: "false",
-};
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-/** The session's own process group is gone (wrangler and workerd included). */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-let dev: ChildProcess;
-let output = "";
+let session: DevSession;
 let baseUrl: string;
 
-/** Resolves once the dev session printed `pattern`; rejects if it exits first. */
-function waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (!pattern.test(output)) return;
-      cleanup();
-      resolve();
-    };
-    const exited = (code: number | null) => {
-      cleanup();
-      reject(new Error(`npm run dev exited (${code}) before ${pattern}:\n${output.slice(-4000)}`));
-    };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`npm run dev did not print ${pattern} within ${timeoutMs / 1000} s:\n${output.slice(-4000)}`));
-    }, timeoutMs);
-    const cleanup = () => {
-      clearTimeout(timer);
-      dev.stdout!.off("data", check);
-      dev.off("exit", exited);
-    };
-    dev.stdout!.on("data", check);
-    dev.on("exit", exited);
-    check();
-  });
-}
-
 beforeAll(async () => {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  baseUrl = `http://localhost:${port}`;
-  dev = spawn(join(bin, "node"), ["scripts/dev.ts", "--port", String(port), "--inspector-port", String(inspectorPort)], {
-    cwd: root,
-    env,
-    detached: true, // its own process group, stopped as a whole below
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  dev.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  dev.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  await waitForOutput(new RegExp(`seed account ${SEED_ACCOUNTS[1].email}`), 240_000);
+  session = await startDevSession({ stateDir: join(scratch, "state"), registry: join(scratch, "registry") });
+  baseUrl = session.baseUrl;
+  await session.waitForOutput(new RegExp(`seed account ${SEED_ACCOUNTS[1].email}`), 240_000);
 }, 300_000);
 
 afterAll(async () => {
-  if (dev?.pid && groupAlive(dev.pid)) {
-    process.kill(-dev.pid, "SIGINT");
-    const deadline = Date.now() + 20_000;
-    while (groupAlive(dev.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    if (groupAlive(dev.pid)) {
-      process.kill(-dev.pid, "SIGKILL");
-      throw new Error("the dev session did not stop on SIGINT within 20 s");
-    }
-  }
+  await session?.stop();
   rmSync(scratch, { recursive: true, force: true });
 }, 30_000);
 
@@ -119,21 +42,7 @@ async function graphql(query: string, token?: string): Promise<{ data?: unknown;
 }
 
 /** `npm run metrics -- --local ...` as a developer runs it: exit code and output. */
-function metrics(args: string[], stateDir = env.FAFNIR_DEV_STATE): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "metrics", "--", "--local", ...args], {
-      cwd: root,
-      env: { ...env, FAFNIR_DEV_STATE: stateDir },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const metrics = (args: string[], stateDir = session.stateDir) => npmRun("metrics", ["--local", ...args], { ...session.env, FAFNIR_DEV_STATE: stateDir });
 
 /** One table of the report (its header line, then its rows), as arrays of cells. */
 function table(report: string, title: string): string[][] {
@@ -178,7 +87,7 @@ describe("npm run metrics -- --local against an npm run dev session", () => {
       if (/query Anonymous/.test(report) && /INVALID_CREDENTIALS/.test(report) && /\bhit\b/.test(report)) break;
       if (Date.now() > deadline) throw new Error(`the report never showed every request:\n${report}`);
     }
-    expect(report).toContain(`(local dev session, ${env.FAFNIR_DEV_STATE})`);
+    expect(report).toContain(`(local dev session, ${session.stateDir})`);
 
     const operations = table(report, "Requests per service and operation");
     expect(operations[0]).toEqual(["service", "kind", "operation", "requests", "errors", "p50_ms", "p95_ms", "p99_ms"]);

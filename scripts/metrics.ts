@@ -3,15 +3,16 @@
  * a time range as tables, from the Analytics Engine SQL API. Needs CLOUDFLARE_ACCOUNT_ID
  * and CLOUDFLARE_API_TOKEN (a token with Account Analytics: Read).
  * `--local`: the same tables from the data points an `npm run dev` session kept
- * (scripts/dev-metrics), in the dev state (FAFNIR_DEV_STATE, default .wrangler/dev-state).
+ * (scripts/dev-metrics), in the dev state (FAFNIR_DEV_STATE, default .wrangler/dev-state:
+ * scripts/dev-settings.ts).
  */
 import { parseArgs } from "node:util";
+import { DEV_STATE_DIR } from "./dev-settings.ts";
 import { NoDevState, readDevPoints } from "./metrics/dev-points.ts";
 import { runLocalQueries } from "./metrics/local-queries.ts";
 import { queries, type QueryName, type TimeRange } from "./metrics/queries.ts";
 import { formatReport, QUERY_NAMES } from "./metrics/report.ts";
 import { querySql, type Row, type SqlApiConfig } from "./metrics/sql-api.ts";
-import { DEV_STATE_DIR } from "./workers.ts";
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 

@@ -37,12 +37,6 @@ export const workers: WorkerInfo[] = [
 ];
 
 /**
- * Local D1/KV state shared by migrations, seed, `wrangler dev` and `npm run metrics -- --local`;
- * FAFNIR_DEV_STATE puts it elsewhere (a test's own dev session).
- */
-export const DEV_STATE_DIR = process.env.FAFNIR_DEV_STATE || ".wrangler/dev-state";
-
-/**
  * The dev-only Worker that keeps a dev session's data points (scripts/dev-metrics): not
  * one of the five, never deployed.
  */
