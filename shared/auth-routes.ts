@@ -12,6 +12,7 @@ export const AUTH_ROUTES: Readonly<Record<string, readonly string[]>> = {
   "/auth/password": ["POST"],
   "/auth/account": ["DELETE"],
   "/auth/.well-known/jwks.json": ["GET"],
+  "/auth/openapi.json": ["GET"],
 };
 
 /** Every method some auth route takes. */

@@ -11,6 +11,7 @@ import type { AuthDeps, AuthHono } from "./context";
 import { HttpError } from "./http";
 import { JWKS_MAX_AGE_SECONDS, jsonWebKeySet } from "./jwks";
 import { HASHES_IN_FLIGHT, HASHES_QUEUED } from "./limits";
+import { openApiDocument } from "./openapi";
 import { hashSlots } from "./password/hash-slots";
 import { deleteAccountRoute, loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, registerRoute } from "./routes";
 
@@ -43,6 +44,7 @@ export function createApp({ now = Date.now, hashSlots: slots = hashSlots(HASHES_
     const body = jsonWebKeySet(c.get("config"));
     return c.json(body, 200, { "cache-control": `public, max-age=${JWKS_MAX_AGE_SECONDS}` });
   });
+  app.get("/auth/openapi.json", (c) => c.json(openApiDocument()));
   app.post("/auth/register", registerRoute);
   app.post("/auth/login", loginRoute);
   app.post("/auth/refresh", refreshRoute);
