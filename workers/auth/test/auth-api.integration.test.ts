@@ -1,5 +1,6 @@
 import { randomBytes, scryptSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUTH_ROUTES } from "../../../shared/auth-routes.ts";
 import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
 import { authClient, cookies, cookieValue, PASSWORD, uniqueEmail, type D1Reader, type KvReader } from "./node/client.ts";
 
@@ -245,5 +246,21 @@ describe("DELETE /auth/account", () => {
     const left = await auth.AUTH_DB.prepare("SELECT (SELECT count(*) FROM users WHERE id = ?1) + (SELECT count(*) FROM sessions WHERE user_id = ?1) AS n").bind(userId).first<{ n: number }>();
     expect(left?.n).toBe(0);
     expect((await client.register(email)).response.status).toBe(201);
+  });
+});
+
+describe("GET /auth/openapi.json", () => {
+  it("answers through the gateway with every route of the table, and its register example signs up for real", async () => {
+    const response = await client.call("/auth/openapi.json");
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, { post?: { requestBody: { content: { "application/json": { example: Record<string, string> } } } } }>;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(AUTH_ROUTES).sort());
+    const example = doc.paths["/auth/register"]!.post!.requestBody.content["application/json"].example;
+    const registered = await client.call("/auth/register", { json: { ...example, email: uniqueEmail("openapi") } });
+    expect(registered.status).toBe(201);
   });
 });
