@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".wrangler/", "dist/", "**/worker-configuration.d.ts", "workers/worker-runtime.d.ts", "**/*.generated.ts"] },
+  { ignores: ["node_modules/", ".wrangler/", "dist/", "workers/gateway/assets/", "**/worker-configuration.d.ts", "workers/worker-runtime.d.ts", "**/*.generated.ts"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

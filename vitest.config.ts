@@ -1,4 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { writeGraphiqlAssets } from "./scripts/graphiql-assets.ts";
+
+// The gateway's config names GraphiQL's assets directory: every Worker run needs it present.
+writeGraphiqlAssets();
 
 export default defineConfig({
   test: {

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { writeGraphiqlAssets } from "./graphiql-assets.ts";
 import { run } from "./run.ts";
 import { workers } from "./workers.ts";
 
@@ -24,6 +25,7 @@ function bundleSize(dir: string): { raw: number; gzip: number } {
 }
 
 rmSync("dist", { recursive: true, force: true });
+writeGraphiqlAssets();
 const rows: string[] = [];
 let overBudget = false;
 for (const worker of workers) {

@@ -6,6 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { unstable_readConfig } from "wrangler";
+import { writeGraphiqlAssets } from "./graphiql-assets.ts";
 import { run } from "./run.ts";
 import { workers, type WorkerInfo } from "./workers.ts";
 
@@ -58,6 +59,7 @@ function release(): string {
 }
 const releaseVar = `SENTRY_RELEASE:${release()}`;
 
+writeGraphiqlAssets();
 for (const worker of workers) {
   if (worker.database) {
     const name = databaseName(worker);

@@ -10,6 +10,7 @@
 import { spawn } from "node:child_process";
 import { readyBanner } from "./dev-banner.ts";
 import { writeDevConfigs } from "./dev-configs.ts";
+import { writeGraphiqlAssets } from "./graphiql-assets.ts";
 import { DEV_PORT, DEV_STATE_DIR, DEV_URL } from "./dev-settings.ts";
 import { ensureLocalSecrets } from "./dev-vars.ts";
 import { migrate } from "./migrate.ts";
@@ -34,6 +35,7 @@ if (await fetch(DEV_URL).then(() => true, () => false)) {
 const ordered = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
 const configs = [...writeDevConfigs(ordered), devMetrics.config].flatMap((config) => ["-c", config]);
 
+writeGraphiqlAssets();
 await ensureLocalSecrets();
 await migrate("local");
 await seedLocal();

@@ -1,6 +1,7 @@
 import { createSchema, createYoga } from "graphql-yoga";
 import { hardenedYogaOptions } from "../hardening";
 import type { GatewayContext, RequestContext } from "./context";
+import { renderGraphiQLPage } from "./graphiql-page";
 import { createLoaders } from "./loaders";
 import { useObservation } from "./observation";
 import { useKnownOperationTypes } from "./operation-types";
@@ -22,4 +23,5 @@ export const yoga = createYoga<RequestContext, GatewayContext>({
     requestContext({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError }),
   graphqlEndpoint: "/graphql",
   landingPage: false,
+  renderGraphiQL: renderGraphiQLPage,
 });
