@@ -119,8 +119,9 @@ async function checkPassword(c: AuthContext, email: string, password: string): P
   if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
   let checked;
   try {
+    // The account is read before taking a hash slot: a slot is held for hashing only, not for I/O.
+    const user = await activeUserByEmail(db, email);
     checked = await hashing(c, async () => {
-      const user = await activeUserByEmail(db, email);
       const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       const upgraded = user && matches && needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
       return { user, matches, upgraded };
