@@ -5,7 +5,7 @@
  * into the Worker's bundle; `[assets]` in wrangler.toml serves them beside it.
  * `npm run dev`, `npm run build`, `npm run deploy` and the test runs write them first.
  */
-import { cpSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +25,12 @@ const FILES = [
 export function writeGraphiqlAssets(): void {
   const dist = join(dirname(createRequire(import.meta.url).resolve("@graphql-yoga/graphiql/package.json")), "dist");
   for (const file of FILES) {
-    mkdirSync(dirname(join(GRAPHIQL_ASSETS_DIR, file)), { recursive: true });
-    cpSync(join(dist, file), join(GRAPHIQL_ASSETS_DIR, file));
+    const target = join(GRAPHIQL_ASSETS_DIR, file);
+    mkdirSync(dirname(target), { recursive: true });
+    // Copied aside, then renamed over the target: two dev sessions or test runs starting at
+    // once each replace the file whole instead of colliding on it.
+    const copy = `${target}.${process.pid}.${crypto.randomUUID()}`;
+    copyFileSync(join(dist, file), copy);
+    renameSync(copy, target);
   }
 }
