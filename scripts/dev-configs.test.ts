@@ -1,22 +1,23 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { unstable_readConfig } from "wrangler";
 import { describe, expect, it } from "vitest";
-import { devConfigText } from "./dev-configs.ts";
+import { devConfig, devConfigPath, devConfigText, readRawConfig } from "./dev-configs.ts";
 import { devMetrics, workers } from "./workers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "fafnir-dev-configs-"));
 
-/** A config text as wrangler reads it (from a scratch file: the repository stays untouched). */
-function read(text: string, name: string) {
-  const path = join(dir, `${name}.toml`);
+/** A dev config text as wrangler reads it (from a scratch file: the repository stays untouched). */
+function readDev(text: string, name: string) {
+  const path = join(dir, `${name}.jsonc`);
   writeFileSync(path, text);
   return unstable_readConfig({ config: path });
 }
 
 /** What a config binds and runs with, path-independent. */
-const bindings = (config: ReturnType<typeof read>) => ({
+const bindings = (config: ReturnType<typeof unstable_readConfig>) => ({
   name: config.name,
   compatibility_date: config.compatibility_date,
   compatibility_flags: config.compatibility_flags,
@@ -26,31 +27,42 @@ const bindings = (config: ReturnType<typeof read>) => ({
   kv_namespaces: config.kv_namespaces,
   ratelimits: config.ratelimits,
   analytics_engine_datasets: config.analytics_engine_datasets,
+  observability: config.observability,
 });
 
 describe.each(workers)("the dev config of $name (npm run dev)", (worker) => {
-  const original = readFileSync(worker.config, "utf8");
-  const deployed = bindings(read(original, `${worker.name}-original`));
-  const dev = bindings(read(devConfigText(original, worker.config), `${worker.name}-dev`));
+  const deployed = bindings(unstable_readConfig({ config: worker.config }));
+  const dev = bindings(readDev(devConfigText(worker.config), worker.name));
 
   it("binds METRICS to the dev metrics Worker instead of the dataset", () => {
+    expect(deployed.analytics_engine_datasets).toContainEqual(expect.objectContaining({ binding: "METRICS" }));
     expect(dev.analytics_engine_datasets).toEqual([]);
     expect(dev.services).toContainEqual(expect.objectContaining({ binding: "METRICS", service: devMetrics.scriptName }));
   });
 
-  it("changes nothing else", () => {
-    expect({ ...dev, services: dev.services?.filter((s: { binding: string }) => s.binding !== "METRICS"), analytics_engine_datasets: undefined }).toEqual({
+  it("changes nothing else, paths included (it sits beside the original, git-ignored)", () => {
+    expect({ ...dev, services: dev.services?.filter((s) => s.binding !== "METRICS"), analytics_engine_datasets: undefined }).toEqual({
       ...deployed,
       analytics_engine_datasets: undefined,
     });
+    const { services, analytics_engine_datasets, ...rest } = devConfig(readRawConfig(worker.config), worker.config);
+    const { services: deployedServices, analytics_engine_datasets: _dataset, ...deployedRest } = readRawConfig(worker.config);
+    expect(rest).toEqual(deployedRest);
+    expect({ services, analytics_engine_datasets }).toEqual({
+      services: [...(deployedServices ?? []), { binding: "METRICS", service: devMetrics.scriptName }],
+      analytics_engine_datasets: [],
+    });
+    expect(dirname(devConfigPath(worker.config))).toBe(dirname(worker.config));
+    expect(execFileSync("git", ["check-ignore", devConfigPath(worker.config)], { encoding: "utf8" }).trim()).toBe(devConfigPath(worker.config));
   });
 });
 
 describe("deriving a dev config", () => {
-  it("fails loudly when the METRICS dataset block is not there as expected", () => {
-    const config = readFileSync("workers/stock/wrangler.toml", "utf8");
-    expect(() => devConfigText(config.replace('binding = "METRICS"', 'binding = "STATS"'), "stock.toml")).toThrow(/found 0/);
-    expect(() => devConfigText(`${config}\n${config}`, "stock.toml")).toThrow(/found 2/);
+  it("fails loudly unless exactly one dataset binds METRICS", () => {
+    const config = readRawConfig("workers/stock/wrangler.toml");
+    const metrics = { binding: "METRICS", dataset: "fafnir_metrics" };
+    expect(() => devConfig({ ...config, analytics_engine_datasets: [{ ...metrics, binding: "STATS" }] }, "stock")).toThrow(/found 0/);
+    expect(() => devConfig({ ...config, analytics_engine_datasets: [metrics, metrics] }, "stock")).toThrow(/found 2/);
   });
 });
 

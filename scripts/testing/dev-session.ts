@@ -1,7 +1,7 @@
 /**
  * A real `npm run dev` session for tests: scripts/dev.ts with its own state folder, port
  * and inspector port, in its own process group (wrangler and workerd included), stopped as
- * a whole. Like `npm run dev`, it writes the git-ignored wrangler.dev.toml files and, when
+ * a whole. Like `npm run dev`, it writes the git-ignored wrangler.dev.jsonc files and, when
  * missing, workers/auth/.dev.vars.
  */
 import { spawn, type ChildProcess } from "node:child_process";
