@@ -41,7 +41,7 @@ describe.each(workers)("the dev config of $name (npm run dev)", (worker) => {
   });
 
   it("changes nothing else, paths included (it sits beside the original, git-ignored)", () => {
-    expect({ ...dev, services: dev.services?.filter((s) => s.binding !== "METRICS"), analytics_engine_datasets: undefined }).toEqual({
+    expect({ ...dev, services: dev.services?.filter((s: { binding: string }) => s.binding !== "METRICS"), analytics_engine_datasets: undefined }).toEqual({
       ...deployed,
       analytics_engine_datasets: undefined,
     });

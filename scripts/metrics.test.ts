@@ -3,8 +3,9 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METRICS_SCHEMA, METRICS_SYSTEM_COLUMNS } from "../shared/metrics.ts";
+import { DASHBOARD_FILE, dashboardText } from "./grafana/dashboard.ts";
 import { metricsReport, parseRange } from "./metrics.ts";
-import { queries } from "./metrics/queries.ts";
+import { TABLES } from "./metrics/report.ts";
 
 const COLUMN = /\b(?:blob|double|index)\d+\b|\b_sample_interval\b|\btimestamp\b/g;
 const KNOWN = new Set<string>([...Object.keys(METRICS_SCHEMA), ...METRICS_SYSTEM_COLUMNS]);
@@ -19,7 +20,12 @@ interface Dashboard {
 }
 
 describe("the Grafana dashboard", () => {
-  const dashboard = JSON.parse(readFileSync(new URL("grafana/fafnir.json", import.meta.url), "utf8")) as Dashboard;
+  const text = readFileSync(DASHBOARD_FILE, "utf8");
+  const dashboard = JSON.parse(text) as Dashboard;
+
+  it("is what scripts/grafana/dashboard.ts generates from the questions (run it after changing one)", () => {
+    expect(text).toBe(dashboardText());
+  });
 
   it("has a panel for each question, each querying fafnir_metrics weighted by _sample_interval", () => {
     expect(dashboard.panels.length).toBeGreaterThanOrEqual(8);
@@ -83,7 +89,7 @@ describe("npm run metrics against the Analytics Engine SQL API", () => {
     expect(report).toMatch(/yahoo\s+quotes\s+7/);
     expect(report).toMatch(/INVALID_CREDENTIALS\s+5/);
     expect(report).toMatch(/Rate-limited requests\n\s+service\s+count\n\s+gateway\s+3/);
-    expect(asked).toHaveLength(Object.keys(queries).length);
+    expect(asked).toHaveLength(Object.keys(TABLES).length);
     for (const sql of asked) {
       expect(sql).toContain("timestamp >= toDateTime(1795503600) AND timestamp < toDateTime(1795507200)");
       expect(sql.endsWith("FORMAT JSON")).toBe(true);

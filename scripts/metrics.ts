@@ -9,10 +9,11 @@
 import { parseArgs } from "node:util";
 import { DEV_STATE_DIR } from "./dev-settings.ts";
 import { NoDevState, readDevPoints } from "./metrics/dev-points.ts";
-import { runLocalQueries } from "./metrics/local-queries.ts";
-import { queries, type QueryName, type TimeRange } from "./metrics/queries.ts";
-import { formatReport, QUERY_NAMES } from "./metrics/report.ts";
-import { querySql, type Row, type SqlApiConfig } from "./metrics/sql-api.ts";
+import { boundsOf, toAeSql } from "./metrics/ae-sql.ts";
+import { answerLocally } from "./metrics/local.ts";
+import type { TimeRange } from "./metrics/question.ts";
+import { answerAll, formatReport } from "./metrics/report.ts";
+import { querySql, type SqlApiConfig } from "./metrics/sql-api.ts";
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -32,15 +33,14 @@ export function parseRange(args: string[], now = new Date()): TimeRange {
 
 /** Every table of the report, from the Analytics Engine SQL API. */
 export async function metricsReport(config: SqlApiConfig, range: TimeRange): Promise<string> {
-  const results = await Promise.all(QUERY_NAMES.map((name) => querySql(config, queries[name](range))));
-  const byName = Object.fromEntries(QUERY_NAMES.map((name, i) => [name, results[i]!])) as Record<QueryName, Row[]>;
-  return formatReport("Analytics Engine SQL API", range, byName);
+  const results = await answerAll((question) => querySql(config, toAeSql(question, boundsOf(range))));
+  return formatReport("Analytics Engine SQL API", range, results);
 }
 
 /** Every table of the report, from the data points a dev session kept in `stateDir`. */
 export async function localMetricsReport(stateDir: string, range: TimeRange): Promise<string> {
   const points = await readDevPoints(stateDir, range);
-  return formatReport(`local dev session, ${stateDir}`, range, runLocalQueries(points, range));
+  return formatReport(`local dev session, ${stateDir}`, range, await answerAll((question) => answerLocally(question, points)));
 }
 
 async function main(args: string[]): Promise<void> {

@@ -1,14 +1,14 @@
 /**
  * The data points a dev session kept: the dev metrics Worker's D1 database
  * (scripts/dev-metrics) in the dev state, read through wrangler's platform proxy, whether
- * or not `npm run dev` is still running.
+ * or not `npm run dev` is still running. The range is applied here, in the D1 query.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { devMetrics } from "../workers.ts";
-import type { TimeRange } from "./queries.ts";
-import type { KeptPoint } from "./local-queries.ts";
+import type { KeptPoint } from "./local.ts";
+import type { TimeRange } from "./question.ts";
 
 interface D1Like {
   prepare(sql: string): { bind(...values: unknown[]): { all<T>(): Promise<{ results: T[] }> } };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { toDataPoint, type MetricPoint } from "../../shared/metrics.ts";
-import { quantileExact, runLocalQueries, type KeptPoint } from "./local-queries.ts";
-import { queries, type QueryName } from "./queries.ts";
+import { answerLocally, quantileExact, type KeptPoint } from "./local.ts";
+import { count, share } from "./question.ts";
+import { answerAll, TABLES } from "./report.ts";
 
-const range = { from: new Date("2026-11-24T07:00:00Z"), to: new Date("2026-11-24T08:00:00Z") };
-const inside = range.from.getTime() + 60_000;
+const start = new Date("2026-11-24T07:00:00Z").getTime();
+const inside = start + 60_000;
 
 /** A point as a Worker would write it (shared/metrics.ts), kept at `timestamp`. */
 function kept(service: string, point: Partial<MetricPoint>, timestamp = inside): KeptPoint {
@@ -33,11 +34,9 @@ describe("quantileExact (ClickHouse's quantileExactWeighted, weight 1)", () => {
   });
 });
 
-describe("the questions of queries.ts over kept points", () => {
+describe("the report's questions over kept points", async () => {
   const points = [
     ...times(100, (i) => kept("gateway", { operation: "query me", outcome: i < 4 ? "UNAUTHENTICATED" : "ok", durationMs: i + 1, status: 200 })),
-    kept("gateway", { operation: "query me", outcome: "ok", durationMs: 5000 }, range.from.getTime() - 1),
-    kept("gateway", { operation: "query me", outcome: "ok", durationMs: 5000 }, range.to.getTime()),
     kept("gateway", { kind: "call", operation: "stock.quotes", outcome: "SERVICE_UNAVAILABLE" }),
     ...times(3, () => kept("stock", { kind: "rpc", operation: "quotes", cache: "hit", provider: "simulated" })),
     kept("stock", { kind: "rpc", operation: "quotes", cache: "miss", provider: "simulated" }),
@@ -47,9 +46,9 @@ describe("the questions of queries.ts over kept points", () => {
     ...times(2, () => kept("auth", { operation: "POST /auth/login", outcome: "INVALID_CREDENTIALS", status: 401 })),
     kept("gateway", { operation: "mutation Watch", outcome: "RATE_LIMITED", status: 429 }),
   ];
-  const results = runLocalQueries(points, range);
+  const results = await answerAll((question) => answerLocally(question, points));
 
-  it("requests per service and operation, within the range, by count, with errors and percentiles", () => {
+  it("requests per service and operation, by count, with errors and percentiles", () => {
     expect(results.operations[0]).toEqual({ service: "gateway", kind: "http", operation: "query me", requests: 100, errors: 4, p50_ms: 50, p95_ms: 95, p99_ms: 99 });
     expect(results.operations.map((r) => [r.service, r.operation, r.requests])).toEqual([
       ["gateway", "query me", 100],
@@ -76,16 +75,33 @@ describe("the questions of queries.ts over kept points", () => {
     expect(results.rateLimited).toEqual([{ service: "gateway", count: 1 }]);
   });
 
-  it("answers with the columns of the SQL query of the same name", () => {
-    const aliases = (sql: string) => [...sql.split("\nFROM")[0]!.matchAll(/\bAS (\w+)/g)].map((m) => m[1]);
-    for (const name of Object.keys(queries) as QueryName[]) {
-      expect(results[name].length, name).toBeGreaterThan(0);
-      for (const row of results[name]) expect(Object.keys(row), name).toEqual(aliases(queries[name](range)));
-    }
+  it("keeps the first rows up to the limit", () => {
+    expect(answerLocally({ ...TABLES.operations.question, limit: 2 }, points).map((r) => r.operation)).toEqual(["query me", "quotes"]);
   });
 
-  it("answers nothing for an empty range", () => {
-    const empty = runLocalQueries(points, { from: new Date("2020-01-01T00:00:00Z"), to: new Date("2020-01-01T01:00:00Z") });
-    expect(Object.values(empty).flat()).toEqual([]);
+  it("answers nothing without points", async () => {
+    expect(Object.values(await answerAll((question) => answerLocally(question, []))).flat()).toEqual([]);
+  });
+});
+
+describe("time buckets and shares (the dashboard's questions)", () => {
+  const minute = 60_000;
+  const points = [
+    kept("auth", { operation: "POST /auth/login" }, start + 9 * minute),
+    kept("auth", { operation: "POST /auth/login", outcome: "INVALID_CREDENTIALS" }, start + 2 * minute),
+    kept("auth", { operation: "POST /auth/login" }, start + 4 * minute + 59_999),
+    kept("auth", { operation: "POST /auth/login" }, start + 5 * minute),
+  ];
+
+  it("groups by toStartOfInterval, in time order", () => {
+    const question = { where: {}, everyMinutes: 5, measures: { logins: count({ outcome: "ok" }), failed: count({ outcome: { not: "ok" } }) } };
+    expect(answerLocally(question, points)).toEqual([
+      { t: "2026-11-24T07:00:00.000Z", logins: 1, failed: 1 },
+      { t: "2026-11-24T07:05:00.000Z", logins: 2, failed: 0 },
+    ]);
+  });
+
+  it("a share is the matching part of all points, one row without groups", () => {
+    expect(answerLocally({ where: {}, measures: { ok_rate: share({ outcome: "ok" }) } }, points)).toEqual([{ ok_rate: 0.75 }]);
   });
 });
