@@ -19,14 +19,6 @@ export const BaseConfig = {
   ...ErrorReportingConfig,
 };
 
-/** Workers that call other services (shared/rpc-client.ts): how long one call may take. */
-export const RpcTimeoutConfig = {
-  RPC_TIMEOUT_MS: v.optional(
-    v.pipe(v.string(), v.transform(Number), v.integer("must be a whole number of milliseconds"), v.minValue(50), v.maxValue(30_000)),
-    "3000",
-  ),
-};
-
 function describe(issue: v.BaseIssue<unknown>, service: string): string {
   const name = issue.path?.map((p) => String(p.key)).join(".") ?? "(config)";
   if (issue.input === undefined) {

@@ -1,8 +1,10 @@
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
+import { configLoader } from "./config";
 import { createLogger } from "./logger";
 import type { MetricPoint } from "./metrics";
 import { failure } from "./rpc";
-import { callRpc, ServiceUnavailable, type RpcCaller } from "./rpc-client";
+import { callRpc, RpcTimeoutConfig, ServiceUnavailable, type RpcCaller } from "./rpc-client";
 import { TimeoutError } from "./timeout";
 
 const TIMEOUT_MS = 50;
@@ -75,5 +77,18 @@ describe("callRpc", () => {
     );
     expect(error).toBeInstanceOf(ServiceUnavailable);
     expect(points.map((p) => p.outcome)).toEqual(["SERVICE_UNAVAILABLE"]);
+  });
+});
+
+const load = configLoader("caller", v.object(RpcTimeoutConfig));
+
+describe("RpcTimeoutConfig", () => {
+  it("defaults to 3000 ms and reads a whole number of milliseconds", () => {
+    expect(load({}).RPC_TIMEOUT_MS).toBe(3000);
+    expect(load({ RPC_TIMEOUT_MS: "750" }).RPC_TIMEOUT_MS).toBe(750);
+  });
+
+  it.each(["49", "30001", "1.5", "soon"])("refuses %s, naming the variable", (value) => {
+    expect(() => load({ RPC_TIMEOUT_MS: value })).toThrow(/RPC_TIMEOUT_MS is malformed/);
   });
 });

@@ -5,9 +5,21 @@
  * timeout into one ServiceUnavailable, which each caller maps to its own error shape.
  * Expected failures (RpcResult values, shared/rpc.ts) pass through untouched.
  */
+import * as v from "valibot";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import { withTimeout } from "./timeout";
+
+/**
+ * The config piece of every Worker that calls another: how long one call may take. Here,
+ * not in config.ts, so Workers that call no one do not bundle it.
+ */
+export const RpcTimeoutConfig = {
+  RPC_TIMEOUT_MS: v.optional(
+    v.pipe(v.string(), v.transform(Number), v.integer("must be a whole number of milliseconds"), v.minValue(50), v.maxValue(30_000)),
+    "3000",
+  ),
+};
 
 /** The service failed (threw) or did not answer within the caller's timeout. */
 export class ServiceUnavailable extends Error {

@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import { BaseConfig, configLoader, RpcTimeoutConfig } from "../../../shared/config";
+import { BaseConfig, configLoader } from "../../../shared/config";
+import { RpcTimeoutConfig } from "../../../shared/rpc-client";
 
 /** An ES256 private key as a JWK, with the `kid` that tokens name in their header. */
 const SigningJwk = v.pipe(

@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import { BaseConfig, configLoader, RpcTimeoutConfig } from "../../../shared/config";
+import { BaseConfig, configLoader } from "../../../shared/config";
+import { RpcTimeoutConfig } from "../../../shared/rpc-client";
 import { HardeningConfig } from "./hardening/config";
 
 /** A comma-separated list of origins allowed to call the API from a browser. */
