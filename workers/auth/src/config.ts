@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { BaseConfig, configLoader } from "../../../shared/config";
+import { RpcTimeoutConfig } from "../../../shared/rpc-client";
 
 /** An ES256 private key as a JWK, with the `kid` that tokens name in their header. */
 const SigningJwk = v.pipe(
@@ -26,6 +27,8 @@ export const loadAuthConfig = configLoader(
   "auth",
   v.object({
     ...BaseConfig,
+    /** How long one call to user or security may take before the request answers 503. */
+    ...RpcTimeoutConfig,
     JWT_ISSUER: v.pipe(v.string(), v.url()),
     JWT_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
     JWT_PRIVATE_KEY: SigningJwk,

@@ -9,8 +9,8 @@ import { and, eq, lt } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { FieldError } from "../../../shared/errors";
 import type { Logger } from "../../../shared/logger";
-import type { CallMeta } from "../../../shared/rpc";
 import { users } from "./db/schema";
+import type { ServiceCalls } from "./services";
 import { activateUser, deleteUser, idsWithAccount, insertPendingUser, setPasswordHash } from "./users";
 
 export interface Registration {
@@ -44,17 +44,19 @@ export class LastAdminError extends Error {
  * Removes a user's data in the other services (account deletion, and the undo of a
  * registration); each step is idempotent. The grants go first, under security's atomic
  * last-admin guard, told which admins have an account here: refused, nothing is removed
- * (LastAdminError). Throws anything else if a service is down.
+ * (LastAdminError). Throws anything else (ServiceUnavailable, shared/rpc-client.ts) if a
+ * service failed or did not answer in time.
  */
-export async function removeAccountData(env: AuthEnv, meta: CallMeta, userId: string): Promise<void> {
-  const adminsWithAccount = await idsWithAccount(env.AUTH_DB, await env.SECURITY.admins(meta));
-  const grants = await env.SECURITY.removeUser(meta, userId, adminsWithAccount);
+export async function removeAccountData(env: AuthEnv, rpc: ServiceCalls, userId: string): Promise<void> {
+  const admins = await rpc.call("security", "admins", () => env.SECURITY.admins(rpc.meta));
+  const adminsWithAccount = await idsWithAccount(env.AUTH_DB, admins);
+  const grants = await rpc.call("security", "removeUser", () => env.SECURITY.removeUser(rpc.meta, userId, adminsWithAccount));
   if (!grants.ok && grants.error.code === "FORBIDDEN") throw new LastAdminError();
   if (!grants.ok) throw new Error(`security.removeUser: ${grants.error.code} ${grants.error.message}`);
-  await env.USER.removeUser(meta, userId);
+  await rpc.call("user", "removeUser", () => env.USER.removeUser(rpc.meta, userId));
 }
 
-async function clearAbandoned(env: AuthEnv, meta: CallMeta, email: string, nowMs: number, log: Logger): Promise<void> {
+async function clearAbandoned(env: AuthEnv, rpc: ServiceCalls, email: string, nowMs: number, log: Logger): Promise<void> {
   const cutoff = new Date(nowMs - ABANDONED_AFTER_MS).toISOString();
   const [stale] = await drizzle(env.AUTH_DB)
     .select({ id: users.id })
@@ -62,18 +64,19 @@ async function clearAbandoned(env: AuthEnv, meta: CallMeta, email: string, nowMs
     .where(and(eq(users.email, email), eq(users.status, "pending"), lt(users.createdAt, cutoff)));
   if (!stale) return;
   log.warn("clearing an abandoned registration", { userId: stale.id });
-  await removeAccountData(env, meta, stale.id);
+  await removeAccountData(env, rpc, stale.id);
   await drizzle(env.AUTH_DB).delete(users).where(and(eq(users.id, stale.id), eq(users.status, "pending")));
 }
 
 /**
  * Registers `input`. The email is claimed (the pending row) before `hash` runs, so racing
  * registrations of one email cost one hash, not one each. A `hash` that throws (the
- * isolate is too busy to hash) gives the email back and rethrows.
+ * isolate is too busy to hash) gives the email back and rethrows. A call to user or
+ * security that fails or times out (RPC_TIMEOUT_MS) undoes the earlier steps.
  */
 export async function register(
   env: AuthEnv,
-  meta: CallMeta,
+  rpc: ServiceCalls,
   input: Registration,
   hash: (password: string) => Promise<string>,
   nowMs: number,
@@ -82,7 +85,7 @@ export async function register(
   const userId = crypto.randomUUID();
   const now = new Date(nowMs).toISOString();
   try {
-    await clearAbandoned(env, meta, input.email, nowMs, log);
+    await clearAbandoned(env, rpc, input.email, nowMs, log);
   } catch (error) {
     log.error("could not clear an abandoned registration", { error });
   }
@@ -98,26 +101,27 @@ export async function register(
   }
   try {
     await setPasswordHash(env.AUTH_DB, userId, passwordHash, now);
-    const profile = await env.USER.createProfile(meta, { userId, firstName: input.firstName, lastName: input.lastName });
+    const names = { userId, firstName: input.firstName, lastName: input.lastName };
+    const profile = await rpc.call("user", "createProfile", () => env.USER.createProfile(rpc.meta, names));
     if (!profile.ok && profile.error.code === "BAD_USER_INPUT") {
-      await undo(env, meta, userId, log);
+      await undo(env, rpc, userId, log);
       return { kind: "invalid", details: profile.error.details ?? [{ field: "firstName", message: profile.error.message }] };
     }
     if (!profile.ok) throw new Error(`createProfile: ${profile.error.code} ${profile.error.message}`);
-    const grant = await env.SECURITY.grantRole(meta, userId, DEFAULT_ROLE);
+    const grant = await rpc.call("security", "grantRole", () => env.SECURITY.grantRole(rpc.meta, userId, DEFAULT_ROLE));
     if (!grant.ok) throw new Error(`grantRole: ${grant.error.code} ${grant.error.message}`);
     await activateUser(env.AUTH_DB, userId);
     return { kind: "registered", userId };
   } catch (error) {
     log.error("registration failed, undoing it", { userId, error });
-    await undo(env, meta, userId, log);
+    await undo(env, rpc, userId, log);
     return { kind: "unavailable" };
   }
 }
 
-async function undo(env: AuthEnv, meta: CallMeta, userId: string, log: Logger): Promise<void> {
+async function undo(env: AuthEnv, rpc: ServiceCalls, userId: string, log: Logger): Promise<void> {
   try {
-    await removeAccountData(env, meta, userId);
+    await removeAccountData(env, rpc, userId);
     await deleteUser(env.AUTH_DB, userId);
   } catch (error) {
     // The row stays `pending`: never usable, and cleared by the next registration of the email.

@@ -2,7 +2,6 @@
 import { getCookie } from "hono/cookie";
 import type { AccessTokenClaims } from "../../../shared/access-token";
 import { clientKeyOf } from "../../../shared/client-address";
-import type { CallMeta } from "../../../shared/rpc";
 import type { AuthContext } from "./context";
 import {
   clearSessionCookies,
@@ -31,6 +30,7 @@ import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./passwor
 import { HashingBusy } from "./password/hash-slots";
 import { LastAdminError, register, removeAccountData } from "./registration";
 import { DeleteAccountBody, LoginBody, LogoutBody, PasswordBody, RefreshBody, RegisterBody } from "./schemas";
+import { serviceCalls } from "./services";
 import {
   createSession,
   deleteSessionsOf,
@@ -53,18 +53,19 @@ import {
 import { accessTokenVerifier, opaqueToken, revocations, signAccessToken } from "./tokens";
 import { activeUserByEmail, activeUserById, deleteUser, emailTaken, setPasswordHash, type UserRow } from "./users";
 
-const meta = (c: AuthContext): CallMeta => ({ requestId: c.get("requestId") });
 const nowMs = (c: AuthContext) => c.get("deps").now();
 const unavailable = () => fail("SERVICE_UNAVAILABLE", "A service we depend on failed. Try again shortly.");
 
 async function rolesOf(c: AuthContext, userId: string): Promise<string[]> {
+  const rpc = serviceCalls(c);
+  let result;
   try {
-    const result = await c.env.SECURITY.access(meta(c), [userId]);
-    if (result.ok) return result.value[userId]?.roles ?? [];
-    c.get("log").error("security.access refused", { error: result.error });
-  } catch (error) {
-    c.get("log").error("security.access failed", { error });
+    result = await rpc.call("security", "access", () => c.env.SECURITY.access(rpc.meta, [userId]));
+  } catch {
+    throw unavailable(); // the RPC kit logged the failure
   }
+  if (result.ok) return result.value[userId]?.roles ?? [];
+  c.get("log").error("security.access refused", { error: result.error });
   throw unavailable();
 }
 
@@ -147,7 +148,7 @@ export async function registerRoute(c: AuthContext) {
   const taken = () => fail("CONFLICT", "An account with this email already exists.");
   if (await emailTaken(c.env.AUTH_DB, body.email)) throw taken();
   const hash = (password: string) => hashing(c, () => hashPassword(password));
-  const result = await register(c.env, meta(c), body, hash, nowMs(c), c.get("log"));
+  const result = await register(c.env, serviceCalls(c), body, hash, nowMs(c), c.get("log"));
   if (result.kind === "email-taken") throw taken();
   if (result.kind === "invalid") throw fail("BAD_REQUEST", "Some fields are invalid.", { details: result.details });
   if (result.kind === "unavailable") throw unavailable();
@@ -308,7 +309,7 @@ export async function deleteAccountRoute(c: AuthContext) {
   if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
   const user = await checkPassword(c, account.email, body.password);
   try {
-    await removeAccountData(c.env, meta(c), user.id);
+    await removeAccountData(c.env, serviceCalls(c), user.id);
   } catch (error) {
     if (error instanceof LastAdminError) throw fail("CONFLICT", "You are the last admin: make another admin before deleting your account.");
     c.get("log").error("account deletion: a service failed", { userId: user.id, error });

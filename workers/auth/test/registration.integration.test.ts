@@ -9,6 +9,8 @@ import { authClient, PASSWORD, uniqueEmail, type D1Reader } from "./node/client.
  * user and security through fault injectors that forward every call to the real service,
  * unless a test arms one call to fail.
  */
+/** Short, so a hung service costs a test about a second; still far above a healthy call. */
+const RPC_TIMEOUT_MS = 1_000;
 let platform: Platform;
 let client: ReturnType<typeof authClient>;
 
@@ -21,7 +23,7 @@ beforeAll(async () => {
       standIn("fault-security", "shared/testing/stand-ins/security.ts", "fafnir-security"),
     ],
     bindingOverrides: { auth: { USER: "fault-user", SECURITY: "fault-security" } },
-    vars: { auth: { REFRESH_REUSE_GRACE_SECONDS: "0" } },
+    vars: { auth: { REFRESH_REUSE_GRACE_SECONDS: "0", RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) } },
   });
   client = authClient(platform);
 });
@@ -83,6 +85,42 @@ describe("registration as one saga", () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     await expectNoPartialUsers();
+  });
+});
+
+describe("a hung service (auth's calls time out after RPC_TIMEOUT_MS)", () => {
+  /** Far below the injector's 30 s hang: the answer came from the timeout, not from a late reply. */
+  const expectAnsweredByTimeout = (startedAt: number) => {
+    const elapsed = Date.now() - startedAt;
+    expect(elapsed).toBeGreaterThanOrEqual(RPC_TIMEOUT_MS);
+    expect(elapsed).toBeLessThan(RPC_TIMEOUT_MS + 5_000);
+  };
+
+  it("registration: 503 within about the timeout, nothing left behind, and a retry registers", async () => {
+    const before = await expectNoPartialUsers();
+    await (await injector("fault-user")).arm("createProfile", 1, "hang");
+    const email = uniqueEmail("hung-profile");
+    const startedAt = Date.now();
+    const { response, body } = await client.register(email);
+    expect(response.status).toBe(503);
+    expect(body).toMatchObject({ error: { code: "SERVICE_UNAVAILABLE" } });
+    expectAnsweredByTimeout(startedAt);
+    expect(await expectNoPartialUsers()).toBe(before);
+    await (await injector("fault-user")).disarm();
+    expect((await client.register(email)).response.status).toBe(201);
+    await expectNoPartialUsers();
+  });
+
+  it("sign-in: 503 within about the timeout when security hangs, and a retry signs in", async () => {
+    const email = uniqueEmail("hung-access");
+    expect((await client.register(email)).response.status).toBe(201);
+    await (await injector("fault-security")).arm("access", 1, "hang");
+    const startedAt = Date.now();
+    const { response, body } = await client.login(email);
+    expect(response.status).toBe(503);
+    expect(body).toMatchObject({ error: { code: "SERVICE_UNAVAILABLE" } });
+    expectAnsweredByTimeout(startedAt);
+    expect((await client.login(email)).response.status).toBe(200);
   });
 });
 

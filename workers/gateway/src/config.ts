@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { BaseConfig, configLoader } from "../../../shared/config";
+import { RpcTimeoutConfig } from "../../../shared/rpc-client";
 import { HardeningConfig } from "./hardening/config";
 
 /** A comma-separated list of origins allowed to call the API from a browser. */
@@ -18,10 +19,7 @@ export const loadGatewayConfig = configLoader(
     JWT_ISSUER: v.pipe(v.string(), v.url()),
     JWT_AUDIENCE: v.pipe(v.string(), v.minLength(1)),
     /** How long one call to an internal service may take before its fields give up. */
-    RPC_TIMEOUT_MS: v.optional(
-      v.pipe(v.string(), v.transform(Number), v.integer("must be a whole number of milliseconds"), v.minValue(50), v.maxValue(30_000)),
-      "3000",
-    ),
+    ...RpcTimeoutConfig,
   }),
 );
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

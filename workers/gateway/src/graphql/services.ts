@@ -1,10 +1,11 @@
 /**
- * Every call from the gateway to an internal service goes through here: a timeout, and a
- * failure (throw or timeout) becomes SERVICE_UNAVAILABLE on the fields that needed it,
- * never a failed request. Expected failures (RpcResult) become their contract codes.
+ * Every call from the gateway to an internal service goes through here, over the RPC kit
+ * (shared/rpc-client.ts: timeout, data point, log line): a failure (throw or timeout)
+ * becomes SERVICE_UNAVAILABLE on the fields that needed it, never a failed request.
+ * Expected failures (RpcResult) become their contract codes.
  */
 import type { CallMeta, RpcResult } from "../../../../shared/rpc";
-import { withTimeout } from "../../../../shared/timeout";
+import { callRpc } from "../../../../shared/rpc-client";
 import type { GatewayContext } from "./context";
 import { fromServiceFailure, serviceUnavailable } from "./errors";
 
@@ -13,7 +14,7 @@ export type ServiceName = "auth" | "security" | "user" | "stock";
 /** The first argument of every RPC: the request id follows the call into the service's logs. */
 export const callMeta = (ctx: GatewayContext): CallMeta => ({ requestId: ctx.requestId });
 
-/** Each call is one log line ("rpc"), so a request's fan-out can be read (and counted) per request id. */
+/** callRpc (shared/rpc-client.ts) with the gateway's timeout; a failed call is SERVICE_UNAVAILABLE on its fields. */
 // RPC stubs type a union result as a union of promises, hence `P` and Awaited<P>.
 export async function callService<P extends PromiseLike<unknown>>(
   ctx: GatewayContext,
@@ -21,18 +22,10 @@ export async function callService<P extends PromiseLike<unknown>>(
   method: string,
   invoke: () => P,
 ): Promise<Awaited<P>> {
-  const started = performance.now();
-  const operation = `${service}.${method}`;
   try {
-    const answer = await withTimeout(Promise.resolve(invoke()), ctx.config.RPC_TIMEOUT_MS);
-    const durationMs = performance.now() - started;
-    ctx.metrics.record({ kind: "call", operation, outcome: "ok", durationMs });
-    ctx.log.info("rpc", { service, method, outcome: "ok", durationMs });
-    return answer;
-  } catch (error) {
-    const durationMs = performance.now() - started;
-    ctx.metrics.record({ kind: "call", operation, outcome: "SERVICE_UNAVAILABLE", durationMs });
-    ctx.log.error("rpc", { service, method, outcome: "failed", error, durationMs });
+    return await callRpc({ metrics: ctx.metrics, log: ctx.log, timeoutMs: ctx.config.RPC_TIMEOUT_MS }, service, method, invoke);
+  } catch {
+    // callRpc throws nothing but ServiceUnavailable.
     throw serviceUnavailable(service);
   }
 }
