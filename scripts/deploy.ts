@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { unstable_readConfig } from "wrangler";
 import { writeGraphiqlAssets } from "./graphiql-assets.ts";
 import { run } from "./run.ts";
-import { workers, type WorkerInfo } from "./workers.ts";
+import { workerNamed, workers, type WorkerInfo } from "./workers.ts";
 
 const dryRun = process.argv.includes("--dry-run");
 
@@ -35,8 +35,8 @@ async function step(description: string, command: string[]): Promise<void> {
  * a logout would never reach the gateway. Provisioning would give each Worker its own.
  */
 function sharedRevocationNamespace(): string | undefined {
-  const ids = ["auth", "gateway"].map((name) => {
-    const config = unstable_readConfig({ config: workers.find((w) => w.name === name)!.config });
+  const ids = (["auth", "gateway"] as const).map((name) => {
+    const config = unstable_readConfig({ config: workerNamed(name).config });
     return config.kv_namespaces.find((kv: { binding: string }) => kv.binding === "REVOKED_SESSIONS")?.id;
   });
   return ids[0] && ids[0] === ids[1] ? ids[0] : undefined;

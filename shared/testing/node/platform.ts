@@ -6,7 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { createTestHarness, type TestHarness } from "wrangler";
 import { generateSigningJwk } from "../../../scripts/signing-key.ts";
-import { workers } from "../../../scripts/workers.ts";
+import { gatewayFirst, workerNamed, workers } from "../../../scripts/workers.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -62,7 +62,6 @@ export async function faultControls(platform: Platform, name: string): Promise<F
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const signingKey = JSON.stringify(await generateSigningJwk("integration-key"));
-  const gatewayFirst = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
   const overridesOf = (name: WorkerName) => {
     const overrides = { ...(options.recordMetrics ? { METRICS: METRICS_RECORDER } : {}), ...options.bindingOverrides?.[name] };
     return Object.keys(overrides).length > 0 ? { bindingOverrides: overrides } : {};
@@ -84,14 +83,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     ],
   });
   await harness.listen();
-  const scriptName = (name: string) => workers.find((w) => w.name === name)!.scriptName;
   for (const w of workers.filter((w) => w.database)) {
     await harness.getWorker(w.scriptName).applyD1Migrations(w.database!);
   }
   return {
     harness,
     fetch: harness.fetch,
-    worker: (name) => harness.getWorker(scriptName(name)),
+    worker: (name) => harness.getWorker(workerNamed(name).scriptName),
     stop: () => harness.close(),
   };
 }
