@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { unstable_readConfig } from "wrangler";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { tokenClaimMismatches } from "./auth-gateway-settings.ts";
 import { workers } from "./workers.ts";
 
 const INTERNAL = ["security", "user", "stock"];
@@ -42,6 +46,28 @@ describe.each(workers.filter((w) => w.database))("Worker $name", (worker) => {
     const config = unstable_readConfig({ config: worker.config });
     expect(config.d1_databases).toEqual([
       expect.objectContaining({ binding: worker.database, database_name: `fafnir-${worker.name}`, migrations_dir: `../../migrations/${worker.name}` }),
+    ]);
+  });
+});
+
+describe("auth and the gateway", () => {
+  it("state the same JWT issuer and audience", () => {
+    expect(tokenClaimMismatches()).toEqual([]);
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), "fafnir-configs-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const configWith = (file: string, vars: string) => {
+    writeFileSync(join(dir, file), `name = "${file.replace(".toml", "")}"\n[vars]\n${vars}\n`);
+    return join(dir, file);
+  };
+
+  it("are told apart when the audience differs or the issuer is missing", () => {
+    const auth = configWith("auth.toml", 'JWT_AUDIENCE = "fafnir-api"');
+    const gateway = configWith("gateway.toml", 'JWT_AUDIENCE = "fafnir"');
+    expect(tokenClaimMismatches({ auth, gateway })).toEqual([
+      `JWT_ISSUER: undefined in ${gateway}, undefined in ${auth}`,
+      `JWT_AUDIENCE: "fafnir" in ${gateway}, "fafnir-api" in ${auth}`,
     ]);
   });
 });
