@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unstable_readConfig } from "wrangler";
 import { afterAll, describe, expect, it } from "vitest";
+import { RATE_LIMIT_PERIOD_SECONDS } from "../workers/gateway/src/hardening/rate-limit-periods.generated.ts";
 import { tokenClaimMismatches } from "./auth-gateway-settings.ts";
-import { workers } from "./workers.ts";
+import { COMPATIBILITY_DATE, wranglerConfigs } from "./compatibility-date.ts";
+import { workerNamed, workers } from "./workers.ts";
 
 const INTERNAL = ["security", "user", "stock"];
 
@@ -36,8 +38,26 @@ describe.each(workers)("Worker $name", (worker) => {
     expect(config.observability?.traces).toMatchObject({ enabled: true, head_sampling_rate: expect.any(Number) });
   });
 
+  // The same for all five: shared code, and its tests (shared/vitest.config.ts), run on them.
+  it("has the nodejs_compat flag alone", () => {
+    expect(config.compatibility_flags).toEqual(["nodejs_compat"]);
+  });
+
   it("binds the Analytics Engine dataset", () => {
     expect(config.analytics_engine_datasets.map((d: { binding: string }) => d.binding)).toContain("METRICS");
+  });
+});
+
+describe.each(wranglerConfigs())("%s", (path) => {
+  it("runs on the one compatibility date (npm run types writes it)", () => {
+    expect(unstable_readConfig({ config: path }).compatibility_date).toBe(COMPATIBILITY_DATE);
+  });
+});
+
+describe("the gateway", () => {
+  it("answers Retry-After with its [[ratelimits]] periods (npm run types generates them)", () => {
+    const limiters = unstable_readConfig({ config: workerNamed("gateway").config }).ratelimits as { name: string; simple: { period: number } }[];
+    expect(RATE_LIMIT_PERIOD_SECONDS).toEqual(Object.fromEntries(limiters.map((limiter) => [limiter.name, limiter.simple.period])));
   });
 });
 

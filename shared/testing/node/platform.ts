@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { createTestHarness, type TestHarness } from "wrangler";
+import { COMPATIBILITY_DATE } from "../../../scripts/compatibility-date.ts";
 import { generateSigningJwk } from "../../../scripts/signing-key.ts";
 import { gatewayFirst, workerNamed, workers } from "../../../scripts/workers.ts";
 
@@ -46,7 +47,7 @@ export const METRICS_RECORDER = "metrics-recorder";
  * that forwards to the real `service` through its REAL binding.
  */
 export function standIn(name: string, main: string, service: string): HarnessWorker {
-  return { config: { name, main, compatibility_date: "2026-11-01", services: [{ binding: "REAL", service }] } };
+  return { config: { name, main, compatibility_date: COMPATIBILITY_DATE, services: [{ binding: "REAL", service }] } };
 }
 
 /** The armed faults of a stand-in Worker, driven from a test. */
@@ -67,7 +68,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     return Object.keys(overrides).length > 0 ? { bindingOverrides: overrides } : {};
   };
   const recorder: HarnessWorker[] = options.recordMetrics
-    ? [{ config: { name: METRICS_RECORDER, main: "shared/testing/metrics-recorder.ts", compatibility_date: "2026-11-01" } }]
+    ? [{ config: { name: METRICS_RECORDER, main: "shared/testing/metrics-recorder.ts", compatibility_date: COMPATIBILITY_DATE } }]
     : [];
   const harness = createTestHarness({
     root: repoRoot,
