@@ -5,11 +5,11 @@
  */
 import { fileURLToPath } from "node:url";
 import { createTestHarness, type TestHarness } from "wrangler";
-import { COMPATIBILITY_DATE } from "../../../scripts/compatibility-date.ts";
-import { generateSigningJwk } from "../../../scripts/signing-key.ts";
-import { gatewayFirst, workerNamed, workers } from "../../../scripts/workers.ts";
+import { COMPATIBILITY_DATE } from "../compatibility-date.ts";
+import { generateSigningJwk } from "../signing-key.ts";
+import { gatewayFirst, workerNamed, workers } from "../workers.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface Platform {
   harness: TestHarness;
