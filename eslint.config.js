@@ -13,4 +13,14 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  {
+    // Node tooling may use shared code, never the other way round.
+    files: ["shared/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/scripts/**"], message: "shared/ is code the Workers run: it never imports the Node tooling in scripts/." }] },
+      ],
+    },
+  },
 );

@@ -5,7 +5,7 @@
  * or `wrangler login`. `npm run deploy -- --dry-run` builds everything and prints the plan.
  */
 import { execFileSync } from "node:child_process";
-import { unstable_readConfig } from "wrangler";
+import { sharedRevocationNamespace, tokenClaimMismatches } from "./auth-gateway-settings.ts";
 import { writeGraphiqlAssets } from "./graphiql-assets.ts";
 import { run } from "./run.ts";
 import { workers, type WorkerInfo } from "./workers.ts";
@@ -30,16 +30,11 @@ async function step(description: string, command: string[]): Promise<void> {
   if (!dryRun) await run("wrangler", command, { env: { ...process.env, CI: "true" } });
 }
 
-/**
- * Auth writes revoked sessions and the gateway reads them: unless both bind one namespace,
- * a logout would never reach the gateway. Provisioning would give each Worker its own.
- */
-function sharedRevocationNamespace(): string | undefined {
-  const ids = ["auth", "gateway"].map((name) => {
-    const config = unstable_readConfig({ config: workers.find((w) => w.name === name)!.config });
-    return config.kv_namespaces.find((kv: { binding: string }) => kv.binding === "REVOKED_SESSIONS")?.id;
-  });
-  return ids[0] && ids[0] === ids[1] ? ids[0] : undefined;
+// Before anything is deployed, in a dry run too: tokens auth signs would be refused.
+const mismatches = tokenClaimMismatches();
+if (mismatches.length > 0) {
+  console.error(`Auth's access tokens would not verify at the gateway: JWT_ISSUER and JWT_AUDIENCE must be equal in both configs.\n  ${mismatches.join("\n  ")}`);
+  process.exit(1);
 }
 
 if (!sharedRevocationNamespace()) {

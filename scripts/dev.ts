@@ -15,7 +15,7 @@ import { DEV_PORT, DEV_STATE_DIR, DEV_URL } from "./dev-settings.ts";
 import { ensureLocalSecrets } from "./dev-vars.ts";
 import { migrate } from "./migrate.ts";
 import { SEED_ACCOUNTS, seedAccounts, seedLocal, waitForPlatform } from "./seed.ts";
-import { devMetrics, workers } from "./workers.ts";
+import { devMetrics, gatewayFirst } from "./workers.ts";
 
 const extra = process.argv.slice(2);
 // Given to wrangler alone, they would part the session from what seed and metrics read.
@@ -31,9 +31,8 @@ if (await fetch(DEV_URL).then(() => true, () => false)) {
   process.exit(1);
 }
 
-// The gateway's config comes first: it is the Worker served at DEV_URL.
-const ordered = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
-const configs = [...writeDevConfigs(ordered), devMetrics.config].flatMap((config) => ["-c", config]);
+// The gateway's config first: it is the Worker served at DEV_URL.
+const configs = [...writeDevConfigs(gatewayFirst), devMetrics.config].flatMap((config) => ["-c", config]);
 
 writeGraphiqlAssets();
 await ensureLocalSecrets();

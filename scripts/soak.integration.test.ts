@@ -4,7 +4,7 @@
  * account other than its user's mutations imply.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Platform } from "../shared/testing/node/platform.ts";
+import type { Platform } from "./testing/platform.ts";
 import { startSoakPlatform } from "./soak.ts";
 import type { PlatformFetch } from "./soak/client.ts";
 import { formatReport, verdict } from "./soak/report.ts";

@@ -6,7 +6,7 @@
  * without an answer, or account that does not hold what its user's mutations imply.
  */
 import { parseArgs } from "node:util";
-import { startPlatform, type Platform } from "../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "./testing/platform.ts";
 import { formatReport, verdict, type SoakReport } from "./soak/report.ts";
 import { runSoak, SOAK_DEFAULTS, type SoakOptions } from "./soak/run.ts";
 

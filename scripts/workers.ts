@@ -4,37 +4,32 @@ export interface WorkerInfo {
   name: "security" | "user" | "stock" | "auth" | "gateway";
   /** Worker name on Cloudflare (wrangler.toml `name`). */
   scriptName: string;
+  /** Its wrangler config, from the repository root. */
   config: string;
-  /** Configs of the Workers it binds, for typed RPC in `wrangler types`. */
-  binds: string[];
+  /** The Workers it binds, for typed RPC in `wrangler types`. */
+  binds: WorkerInfo["name"][];
   /** Binding of the D1 database it owns, migrated from migrations/<name>/. */
   database?: string;
   /** Gzip bundle budget in KiB. */
   budgetKiB: number;
 }
 
-const configOf = (name: WorkerInfo["name"]) => (name === "gateway" ? "wrangler.toml" : `workers/${name}/wrangler.toml`);
-
 export const workers: WorkerInfo[] = [
-  { name: "security", scriptName: "fafnir-security", config: configOf("security"), binds: [], database: "SECURITY_DB", budgetKiB: 100 },
-  { name: "user", scriptName: "fafnir-user", config: configOf("user"), binds: [], database: "USER_DB", budgetKiB: 100 },
-  { name: "stock", scriptName: "fafnir-stock", config: configOf("stock"), binds: [], database: "STOCK_DB", budgetKiB: 100 },
-  {
-    name: "auth",
-    scriptName: "fafnir-auth",
-    config: configOf("auth"),
-    binds: [configOf("security"), configOf("user")],
-    database: "AUTH_DB",
-    budgetKiB: 100,
-  },
-  {
-    name: "gateway",
-    scriptName: "fafnir-gateway",
-    config: configOf("gateway"),
-    binds: [configOf("auth"), configOf("security"), configOf("user"), configOf("stock")],
-    budgetKiB: 200,
-  },
+  { name: "security", scriptName: "fafnir-security", config: "workers/security/wrangler.toml", binds: [], database: "SECURITY_DB", budgetKiB: 100 },
+  { name: "user", scriptName: "fafnir-user", config: "workers/user/wrangler.toml", binds: [], database: "USER_DB", budgetKiB: 100 },
+  { name: "stock", scriptName: "fafnir-stock", config: "workers/stock/wrangler.toml", binds: [], database: "STOCK_DB", budgetKiB: 100 },
+  { name: "auth", scriptName: "fafnir-auth", config: "workers/auth/wrangler.toml", binds: ["security", "user"], database: "AUTH_DB", budgetKiB: 100 },
+  // The root config, so that `npx wrangler dev` at the root serves the public endpoint.
+  { name: "gateway", scriptName: "fafnir-gateway", config: "wrangler.toml", binds: ["auth", "security", "user", "stock"], budgetKiB: 200 },
 ];
+
+export const workerNamed = (name: WorkerInfo["name"]): WorkerInfo => workers.find((w) => w.name === name)!;
+
+/**
+ * The same Workers, the gateway first: `wrangler dev` and the test harness serve the first
+ * config's Worker at their address, and the gateway is the platform's.
+ */
+export const gatewayFirst: WorkerInfo[] = [workerNamed("gateway"), ...workers.filter((w) => w.name !== "gateway")];
 
 /**
  * The dev-only Worker that keeps a dev session's data points (scripts/dev-metrics): not

@@ -1,5 +1,5 @@
 import { generateSigningJwk } from "../../scripts/signing-key.ts";
-import { workerTestProject } from "../../shared/testing/node/worker-project.ts";
+import { workerTestProject } from "../../scripts/testing/worker-project.ts";
 
 export default workerTestProject("auth", {
   services: ["SECURITY", "USER"],

@@ -1,5 +1,5 @@
 import { defineProject, mergeConfig } from "vitest/config";
-import { workerTestProject } from "../../shared/testing/node/worker-project.ts";
+import { workerTestProject } from "../../scripts/testing/worker-project.ts";
 
 export default mergeConfig(
   workerTestProject("gateway", { services: ["AUTH", "SECURITY", "USER", "STOCK"] }),

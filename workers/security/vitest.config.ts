@@ -1,3 +1,3 @@
-import { workerTestProject } from "../../shared/testing/node/worker-project.ts";
+import { workerTestProject } from "../../scripts/testing/worker-project.ts";
 
 export default workerTestProject("security");

@@ -1,5 +1,5 @@
 import { mergeConfig } from "vitest/config";
-import { workerTestProject } from "../../shared/testing/node/worker-project.ts";
+import { workerTestProject } from "../../scripts/testing/worker-project.ts";
 
 export default mergeConfig(workerTestProject("stock"), {
   test: { globalSetup: ["./test/node/global-setup.ts"] },

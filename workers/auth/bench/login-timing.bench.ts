@@ -8,6 +8,7 @@ import { scryptSync, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import type { BenchResult } from "../../../scripts/bench.ts";
+import { COMPATIBILITY_DATE } from "../../../scripts/compatibility-date.ts";
 import { generateSigningJwk } from "../../../scripts/signing-key.ts";
 
 const BUNDLE = "dist/auth/index.js";
@@ -35,7 +36,7 @@ export default async function bench(): Promise<BenchResult[]> {
           name: "auth",
           modules: true,
           scriptPath: BUNDLE,
-          compatibilityDate: "2026-11-01",
+          compatibilityDate: COMPATIBILITY_DATE,
           compatibilityFlags: ["nodejs_compat"],
           d1Databases: ["AUTH_DB"],
           kvNamespaces: ["REVOKED_SESSIONS"],

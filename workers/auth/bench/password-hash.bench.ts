@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { fileURLToPath } from "node:url";
 import type { BenchResult } from "../../../scripts/bench.ts";
+import { COMPATIBILITY_DATE } from "../../../scripts/compatibility-date.ts";
 
 const entry = `
 import { hashPassword, verifyPassword, DUMMY_HASH } from "./src/password/hash.ts";
@@ -41,7 +42,7 @@ export default async function bench(): Promise<BenchResult[]> {
     convertV4MiniflareOptions({
       modules: true,
       script: bundled.outputFiles[0]!.text,
-      compatibilityDate: "2026-11-01",
+      compatibilityDate: COMPATIBILITY_DATE,
       compatibilityFlags: ["nodejs_compat"],
     }),
   );

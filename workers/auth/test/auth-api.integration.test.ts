@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH_ROUTES } from "../../../shared/auth-routes.ts";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { authClient, cookies, cookieValue, PASSWORD, uniqueEmail, type D1Reader, type KvReader } from "./node/client.ts";
 
 let platform: Platform;

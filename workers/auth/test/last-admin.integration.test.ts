@@ -4,7 +4,7 @@
  * account is no admin. Across the real auth, security and gateway Workers.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { authClient, PASSWORD, uniqueEmail, type SignedIn } from "./node/client.ts";
 
 let platform: Platform;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { faultControls, standIn, startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { faultControls, standIn, startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { groups, spell, spelling } from "../../../shared/testing/address-spellings.ts";
 import { authClient, PASSWORD, uniqueEmail, type D1Reader } from "./node/client.ts";
 

@@ -18,7 +18,7 @@ import { instrumentSeedSql } from "../../../scripts/seed.ts";
 import { seedInstruments } from "../../stock/src/seed/instruments.ts";
 import { run } from "../../../scripts/run.ts";
 import { generateSigningJwk } from "../../../scripts/signing-key.ts";
-import { workers } from "../../../scripts/workers.ts";
+import { gatewayFirst, workers } from "../../../scripts/workers.ts";
 
 const REQUESTS = 3_000;
 const ROUNDS = 3;
@@ -172,7 +172,6 @@ async function runAlone(config: string, outdir: string, name: string): Promise<B
 async function runGateway(outdirs: Map<string, string>, cases: GatewayCase[]): Promise<BenchResult[]> {
   const signingKey = JSON.stringify(await generateSigningJwk("bench-key"));
   const unlimited = { simple: { limit: 1_000_000_000, period: 10 } };
-  const gatewayFirst = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
   const mf = miniflare(
     gatewayFirst.map((w) => {
       const options = builtWorker(w.config, outdirs.get(w.name)!);

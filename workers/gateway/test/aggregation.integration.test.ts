@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedInstruments } from "../../stock/src/seed/instruments.ts";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { graphql, signUp, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
 
 let platform: Platform;

@@ -3,7 +3,7 @@
  * Workers, as a signed-out caller, a member and an admin: data, nullability and codes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { errorCodes, graphql, signUp, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
 
 let platform: Platform;

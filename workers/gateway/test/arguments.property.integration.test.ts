@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { seedInstruments } from "../../stock/src/seed/instruments.ts";
 import { errorCodes, graphql, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
 

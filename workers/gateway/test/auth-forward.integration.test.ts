@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { createTestHarness } from "wrangler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMPATIBILITY_DATE } from "../../../scripts/compatibility-date.ts";
 
 // The gateway bound to an echo Worker in place of auth: shows byte for byte what crosses.
 const harness = createTestHarness({
@@ -15,7 +16,7 @@ const harness = createTestHarness({
       config: {
         name: "auth-echo",
         main: "workers/gateway/test/fixtures/echo-worker.ts",
-        compatibility_date: "2026-11-01",
+        compatibility_date: COMPATIBILITY_DATE,
       },
     },
   ],

@@ -8,7 +8,7 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { faultControls, standIn, startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { faultControls, standIn, startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 
 const SENTRY_DSN = "https://publickey@sentry.test/4242";
 const RELEASE = "fafnir@error-reporting-test";

@@ -4,7 +4,7 @@
  * costs only the fields that needed it, and a failing security service grants nothing.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { faultControls, standIn, startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { faultControls, standIn, startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { errorCodes, graphql, signUp, type SignedIn } from "./support/graphql-client.ts";
 
 const RPC_TIMEOUT_MS = 400;

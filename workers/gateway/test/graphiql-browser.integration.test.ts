@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { signUp } from "./support/graphql-client.ts";
 
 let platform: Platform;

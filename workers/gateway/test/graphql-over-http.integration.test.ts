@@ -6,7 +6,7 @@
  */
 import { serverAudits } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 
 /** The failing SHOULD audits, by id (README: "GraphQL over HTTP conformance"). */
 const KNOWN_SHOULD_FAILURES: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 
 type HarnessResponse = Awaited<ReturnType<Platform["fetch"]>>;
 

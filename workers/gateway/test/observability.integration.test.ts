@@ -11,7 +11,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { YAHOO_BASE_URL } from "../../stock/src/providers/yahoo.ts";
-import { recordedMetrics, startPlatform, type Platform, type RecordedMetrics } from "../../../shared/testing/node/platform.ts";
+import { recordedMetrics, startPlatform, type Platform, type RecordedMetrics } from "../../../scripts/testing/platform.ts";
 import { graphql, signUp, type SignedIn } from "./support/graphql-client.ts";
 
 const yahoo = setupServer(http.all(`${YAHOO_BASE_URL}/*`, () => new HttpResponse(null, { status: 503 })));

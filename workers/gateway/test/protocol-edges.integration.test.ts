@@ -3,7 +3,7 @@
  * carries a contract code in a JSON body and the request id, and nothing of the internals.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 
 let platform: Platform;
 beforeAll(async () => {

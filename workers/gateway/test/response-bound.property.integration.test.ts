@@ -28,7 +28,7 @@ import {
 } from "graphql";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { HISTORY_PERIODS } from "../../stock/src/types.ts";
 import { collectFields, fieldDefinition, operationBound, type Arguments } from "../src/hardening/response-bound.ts";
 import { fafnirMaxima } from "../src/hardening/response-maxima.ts";

@@ -7,7 +7,7 @@ import { buildSchema, parse } from "graphql";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedInstruments } from "../../stock/src/seed/instruments.ts";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { operationBound } from "../src/hardening/response-bound.ts";
 import { fafnirMaxima } from "../src/hardening/response-maxima.ts";
 import { graphql, signUp, type SignedIn } from "./support/graphql-client.ts";

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { graphql, signUp, signUpAdmin, type GraphQLResponse, type SignedIn } from "./support/graphql-client.ts";
 
 let platform: Platform;

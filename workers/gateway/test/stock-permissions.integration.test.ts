@@ -3,7 +3,7 @@
  * also a watchlist's `stock`, through the real gateway, auth and security Workers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { errorCodes, graphql, signUp, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
 
 let platform: Platform;

@@ -11,6 +11,7 @@ import { join } from "node:path";
 // miniflare is wrangler's own dependency (the workerd wrangler runs); its v4 option shape is the documented one.
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import type { BenchResult } from "../../../scripts/bench.ts";
+import { COMPATIBILITY_DATE } from "../../../scripts/compatibility-date.ts";
 import { run } from "../../../scripts/run.ts";
 import { seedInstruments } from "../src/seed/instruments.ts";
 
@@ -72,7 +73,7 @@ export default async function bench(): Promise<BenchResult[]> {
         name: "driver",
         modules: true,
         script: DRIVER,
-        compatibilityDate: "2026-11-01",
+        compatibilityDate: COMPATIBILITY_DATE,
         serviceBindings: { STOCK: "stock" },
         kvNamespaces: kv,
       },
@@ -81,7 +82,7 @@ export default async function bench(): Promise<BenchResult[]> {
         // Module names are paths relative to modulesRoot (default: the cwd, which the bundle is outside of).
         modulesRoot: outdir,
         modules: [{ type: "ESModule", path: join(outdir, "index.js") }],
-        compatibilityDate: "2026-11-01",
+        compatibilityDate: COMPATIBILITY_DATE,
         compatibilityFlags: ["nodejs_compat"],
         bindings: { ENVIRONMENT: "production", LOG_LEVEL: "error", QUOTE_PROVIDERS: "simulated", QUOTE_FRESHNESS_SECONDS: "3600" },
         d1Databases: { STOCK_DB: "bench-stock-db" },

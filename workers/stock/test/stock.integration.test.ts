@@ -1,6 +1,6 @@
 /** The stock Worker as the gateway reaches it: built from its config, over Workers RPC, with its real D1 and KV. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../shared/testing/node/platform.ts";
+import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import type { Candle, HistoryPeriod, Instrument, Quote, SearchResult } from "../src/types.ts";
 
 /** The RPC surface of RPC.md, typed without pulling the Workers runtime types into Node. */

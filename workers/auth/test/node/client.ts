@@ -1,5 +1,5 @@
 /** A small client of the auth API for the integration tests (Node side). */
-import type { Platform } from "../../../../shared/testing/node/platform.ts";
+import type { Platform } from "../../../../scripts/testing/platform.ts";
 
 export interface SignedIn {
   user: { id: string; email: string; roles: string[] };

@@ -4,7 +4,7 @@ import { mainExport } from "../../../../shared/testing/main-export";
 const worker = mainExport<Fetcher>();
 
 // In a unit project the internal Workers do not run: every binding fails (see
-// shared/testing/node/worker-project.ts), which is how a degraded platform looks.
+// scripts/testing/worker-project.ts), which is how a degraded platform looks.
 const post = (body: unknown) =>
   worker.fetch("http://gateway.test/graphql", {
     method: "POST",

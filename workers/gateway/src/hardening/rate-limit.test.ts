@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RATE_LIMIT_PERIOD_SECONDS } from "./rate-limit";
+import { RATE_LIMIT_PERIOD_SECONDS } from "./rate-limit-periods.generated";
 import { ask, getGraphQL, type GraphQLBody } from "./testing";
 
 // wrangler.toml [[ratelimits]]: RATE_LIMIT_BY_IP 100, RATE_LIMIT_BY_USER 50 per 10 s.
@@ -22,14 +22,14 @@ async function untilRefused(limit: number, send: () => Promise<{ response: Respo
   }
 }
 
-const rateLimited = {
+const refusedBy = (limiter: keyof typeof RATE_LIMIT_PERIOD_SECONDS) => ({
   errors: [
     {
-      message: `Too many requests: try again in ${RATE_LIMIT_PERIOD_SECONDS} seconds.`,
-      extensions: { code: "RATE_LIMITED", retryAfter: RATE_LIMIT_PERIOD_SECONDS },
+      message: `Too many requests: try again in ${RATE_LIMIT_PERIOD_SECONDS[limiter]} seconds.`,
+      extensions: { code: "RATE_LIMITED", retryAfter: RATE_LIMIT_PERIOD_SECONDS[limiter] },
     },
   ],
-};
+});
 
 describe("rate limits", () => {
   it("limits each client address, with Retry-After", async () => {
@@ -38,8 +38,8 @@ describe("rate limits", () => {
       ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": address }), limited),
     );
     expect(refused.accepted).toBeGreaterThanOrEqual(IP_LIMIT);
-    expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
-    expect(refused.body).toEqual(rateLimited);
+    expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS.RATE_LIMIT_BY_IP));
+    expect(refused.body).toEqual(refusedBy("RATE_LIMIT_BY_IP"));
   });
 
   it("counts every spelling of an address, and every address of its IPv6 /64, as one client", async () => {
@@ -58,7 +58,7 @@ describe("rate limits", () => {
       return ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": address }), limited);
     });
     expect(refused.accepted).toBeGreaterThanOrEqual(IP_LIMIT);
-    expect(refused.body).toEqual(rateLimited);
+    expect(refused.body).toEqual(refusedBy("RATE_LIMIT_BY_IP"));
   });
 
   it("counts headers that are no address under one key, and answers them without failing", async () => {
@@ -68,7 +68,7 @@ describe("rate limits", () => {
       return ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": garbage }), limited);
     });
     expect(refused.accepted).toBeGreaterThanOrEqual(IP_LIMIT);
-    expect(refused.body).toEqual(rateLimited);
+    expect(refused.body).toEqual(refusedBy("RATE_LIMIT_BY_IP"));
   });
 
   it("limits each signed-in user, whatever their address", async () => {
@@ -78,8 +78,8 @@ describe("rate limits", () => {
       ask(getGraphQL({ query: "{ __typename }" }, { "cf-connecting-ip": `192.0.2.${n++ % 250}` }), limited, { viewer }),
     );
     expect(refused.accepted).toBeGreaterThanOrEqual(USER_LIMIT);
-    expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
-    expect(refused.body).toEqual(rateLimited);
+    expect(refused.response.headers.get("retry-after")).toBe(String(RATE_LIMIT_PERIOD_SECONDS.RATE_LIMIT_BY_USER));
+    expect(refused.body).toEqual(refusedBy("RATE_LIMIT_BY_USER"));
     const other = await ask(getGraphQL({ query: "{ __typename }" }), limited, { viewer: { userId: "someone-else", sessionId: "session" } });
     expect(other.response.status).toBe(200);
   });

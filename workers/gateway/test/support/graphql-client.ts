@@ -1,5 +1,5 @@
 /** Calling the real gateway as a client would: GraphQL over HTTP and the auth API. */
-import type { Platform } from "../../../../shared/testing/node/platform.ts";
+import type { Platform } from "../../../../scripts/testing/platform.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

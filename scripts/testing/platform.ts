@@ -5,10 +5,11 @@
  */
 import { fileURLToPath } from "node:url";
 import { createTestHarness, type TestHarness } from "wrangler";
-import { generateSigningJwk } from "../../../scripts/signing-key.ts";
-import { workers } from "../../../scripts/workers.ts";
+import { COMPATIBILITY_DATE } from "../compatibility-date.ts";
+import { generateSigningJwk } from "../signing-key.ts";
+import { gatewayFirst, workerNamed, workers } from "../workers.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface Platform {
   harness: TestHarness;
@@ -46,7 +47,7 @@ export const METRICS_RECORDER = "metrics-recorder";
  * that forwards to the real `service` through its REAL binding.
  */
 export function standIn(name: string, main: string, service: string): HarnessWorker {
-  return { config: { name, main, compatibility_date: "2026-11-01", services: [{ binding: "REAL", service }] } };
+  return { config: { name, main, compatibility_date: COMPATIBILITY_DATE, services: [{ binding: "REAL", service }] } };
 }
 
 /** The armed faults of a stand-in Worker, driven from a test. */
@@ -62,13 +63,12 @@ export async function faultControls(platform: Platform, name: string): Promise<F
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const signingKey = JSON.stringify(await generateSigningJwk("integration-key"));
-  const gatewayFirst = [...workers].sort((a, b) => Number(b.name === "gateway") - Number(a.name === "gateway"));
   const overridesOf = (name: WorkerName) => {
     const overrides = { ...(options.recordMetrics ? { METRICS: METRICS_RECORDER } : {}), ...options.bindingOverrides?.[name] };
     return Object.keys(overrides).length > 0 ? { bindingOverrides: overrides } : {};
   };
   const recorder: HarnessWorker[] = options.recordMetrics
-    ? [{ config: { name: METRICS_RECORDER, main: "shared/testing/metrics-recorder.ts", compatibility_date: "2026-11-01" } }]
+    ? [{ config: { name: METRICS_RECORDER, main: "shared/testing/metrics-recorder.ts", compatibility_date: COMPATIBILITY_DATE } }]
     : [];
   const harness = createTestHarness({
     root: repoRoot,
@@ -84,14 +84,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     ],
   });
   await harness.listen();
-  const scriptName = (name: string) => workers.find((w) => w.name === name)!.scriptName;
   for (const w of workers.filter((w) => w.database)) {
     await harness.getWorker(w.scriptName).applyD1Migrations(w.database!);
   }
   return {
     harness,
     fetch: harness.fetch,
-    worker: (name) => harness.getWorker(scriptName(name)),
+    worker: (name) => harness.getWorker(workerNamed(name).scriptName),
     stop: () => harness.close(),
   };
 }

@@ -6,9 +6,9 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import { defineProject } from "vitest/config";
-import { workers, type WorkerInfo } from "../../../scripts/workers.ts";
+import { workerNamed, type WorkerInfo } from "../workers.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
  * Cross-Worker behaviour is tested with the real Workers in the integration project; in
@@ -34,7 +34,7 @@ async function migrationBindings(worker: WorkerInfo): Promise<Record<string, unk
 }
 
 export function workerTestProject(name: WorkerInfo["name"], options: WorkerProjectOptions = {}) {
-  const worker = workers.find((w) => w.name === name)!;
+  const worker = workerNamed(name);
   const services = options.services ?? [];
   return defineProject({
     plugins: [
