@@ -1,43 +1,28 @@
 /** The auth HTTP API of ../shared/contract/auth-api.md. */
-import { Hono } from "hono";
-import { reportError } from "../../../shared/error-reporting";
 import { httpErrorResponse } from "../../../shared/errors";
-import { createLogger } from "../../../shared/logger";
 import { AUTH_ROUTES } from "../../../shared/auth-routes";
-import { createMetrics, httpOperation, observeHttpRequest, responseOutcome } from "../../../shared/metrics";
-import { REQUEST_ID_HEADER, requestIdFrom } from "../../../shared/request-id";
-import { loadAuthConfig } from "./config";
-import type { AuthDeps, AuthHono } from "./context";
-import { HttpError } from "./http";
+import { createHttpApp } from "../../../shared/http/app";
+import { loadAuthConfig, type AuthConfig } from "./config";
+import type { AuthDeps } from "./context";
 import { JWKS_MAX_AGE_SECONDS, jsonWebKeySet } from "./jwks";
 import { HASHES_IN_FLIGHT, HASHES_QUEUED } from "./limits";
 import { openApiDocument } from "./openapi";
 import { hashSlots } from "./password/hash-slots";
 import { deleteAccountRoute, loginRoute, logoutRoute, meRoute, passwordRoute, refreshRoute, registerRoute } from "./routes";
 
-const ROUTE_PATHS = Object.keys(AUTH_ROUTES);
-
 /** One app per isolate (the module's `app`), so its hash slots bound the whole isolate. */
 export function createApp({ now = Date.now, hashSlots: slots = hashSlots(HASHES_IN_FLIGHT, HASHES_QUEUED) }: Partial<AuthDeps> = {}) {
   const deps: AuthDeps = { now, hashSlots: slots };
-  const app = new Hono<AuthHono>();
+  const app = createHttpApp<AuthEnv, AuthConfig, { deps: AuthDeps }>({
+    service: "auth",
+    routes: Object.keys(AUTH_ROUTES),
+    loadConfig: loadAuthConfig,
+    internalError: () => httpErrorResponse("INTERNAL", "Something went wrong on our side."),
+  });
 
   app.use(async (c, next) => {
-    const receivedAt = performance.now();
-    const requestId = requestIdFrom(c.req.raw.headers);
-    const config = loadAuthConfig(c.env);
-    c.set("requestId", requestId);
-    c.set("config", config);
     c.set("deps", deps);
-    const log = createLogger({ service: "auth", requestId, level: config.LOG_LEVEL });
-    c.set("log", log);
     await next();
-    c.res.headers.set(REQUEST_ID_HEADER, requestId);
-    const durationMs = performance.now() - receivedAt;
-    const operation = httpOperation(c.req.method, c.req.path, ROUTE_PATHS);
-    const outcome = await responseOutcome(c.res);
-    const metrics = createMetrics(c.env.METRICS, "auth", (work) => c.executionCtx.waitUntil(work));
-    observeHttpRequest(metrics, log, { request: c.req.raw, response: c.res, operation, outcome, durationMs });
   });
 
   app.get("/auth/.well-known/jwks.json", (c) => {
@@ -57,16 +42,6 @@ export function createApp({ now = Date.now, hashSlots: slots = hashSlots(HASHES_
     const allowed = AUTH_ROUTES[c.req.path];
     if (!allowed) return httpErrorResponse("NOT_FOUND", "No such route.");
     return httpErrorResponse("METHOD_NOT_ALLOWED", `Use ${allowed.join(", ")} here.`, { headers: { allow: allowed.join(", ") } });
-  });
-
-  app.onError((error, c) => {
-    if (error instanceof HttpError) return error.response;
-    const requestId = c.get("requestId");
-    createLogger({ service: "auth", requestId }).error("unhandled error", { error });
-    const waitUntil = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
-    const operation = httpOperation(c.req.method, c.req.path, ROUTE_PATHS);
-    reportError(c.env, error, { service: "auth", requestId, operation, request: c.req.raw, waitUntil });
-    return httpErrorResponse("INTERNAL", "Something went wrong on our side.");
   });
 
   return app;

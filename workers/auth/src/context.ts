@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Logger } from "../../../shared/logger";
+import type { HttpEnv } from "../../../shared/http/app";
 import type { AuthConfig } from "./config";
 import type { HashSlots } from "./password/hash-slots";
 
@@ -11,12 +11,6 @@ export interface AuthDeps {
   hashSlots: HashSlots;
 }
 
-export interface AuthVariables {
-  requestId: string;
-  log: Logger;
-  config: AuthConfig;
-  deps: AuthDeps;
-}
-
-export type AuthHono = { Bindings: AuthEnv; Variables: AuthVariables };
+/** The shared HTTP plumbing's variables (shared/http/app.ts), and auth's own. */
+export type AuthHono = HttpEnv<AuthEnv, AuthConfig, { deps: AuthDeps }>;
 export type AuthContext = Context<AuthHono>;

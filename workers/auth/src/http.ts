@@ -2,6 +2,8 @@
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as v from "valibot";
 import { httpErrorResponse, type FieldError } from "../../../shared/errors";
+import { HttpError } from "../../../shared/http/app";
+import { requestBodyAtMost, utf8Text } from "../../../shared/http/body";
 import type { AuthContext } from "./context";
 import { ACCESS_TOKEN_TTL_SECONDS, MAX_BODY_BYTES, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
 
@@ -10,13 +12,7 @@ export const REFRESH_COOKIE = "fafnir_refresh";
 export const CSRF_COOKIE = "fafnir_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 
-/** A failure that answers the request: thrown by helpers, turned into the contract's error by the app. */
-export class HttpError extends Error {
-  constructor(readonly response: Response) {
-    super(`HTTP ${response.status}`);
-  }
-}
-
+/** The contract's error, to throw: the app answers with it (shared/http/app.ts). */
 export const fail = (...args: Parameters<typeof httpErrorResponse>) => new HttpError(httpErrorResponse(...args));
 
 export const rateLimited = (retryAfterSeconds: number) =>
@@ -29,28 +25,7 @@ export const hashingBusy = () =>
 /** The one answer to an unknown email and a wrong password alike. */
 export const invalidCredentials = () => fail("INVALID_CREDENTIALS", "The email or password is incorrect.");
 
-async function readLimited(body: ReadableStream<Uint8Array>): Promise<string> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw fail("PAYLOAD_TOO_LARGE", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-}
+const notJson = () => fail("BAD_REQUEST", "The request body is not valid JSON.");
 
 const hasBody = (request: Request) =>
   request.body !== null && (request.headers.get("content-length") ?? "") !== "0";
@@ -66,16 +41,17 @@ export async function jsonBody<S extends v.GenericSchema>(c: AuthContext, schema
     if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
       throw fail("UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON (content-type: application/json).");
     }
-    if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) {
-      throw fail("PAYLOAD_TOO_LARGE", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
-    }
-    let text = "";
+    // A body that breaks off mid-stream is the client's doing: BAD_REQUEST, not an error to report.
+    const bytes = await requestBodyAtMost(request, MAX_BODY_BYTES).catch(() => {
+      throw notJson();
+    });
+    if (!bytes) throw fail("PAYLOAD_TOO_LARGE", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
+    const text = utf8Text(bytes);
+    if (text === undefined) throw notJson();
     try {
-      text = request.body ? await readLimited(request.body) : "";
       input = text === "" && optional ? {} : JSON.parse(text);
-    } catch (error) {
-      if (error instanceof HttpError) throw error;
-      throw fail("BAD_REQUEST", "The request body is not valid JSON.");
+    } catch {
+      throw notJson();
     }
   }
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
