@@ -4,7 +4,6 @@
  * request's id as the first argument. A failed or timed-out call throws ServiceUnavailable,
  * which the routes answer with 503 SERVICE_UNAVAILABLE.
  */
-import { createMetrics } from "../../../shared/metrics";
 import type { CallMeta } from "../../../shared/rpc";
 import { callRpc, type RpcCaller } from "../../../shared/rpc-client";
 import type { AuthContext } from "./context";
@@ -20,7 +19,7 @@ export interface ServiceCalls {
 
 export function serviceCalls(c: AuthContext): ServiceCalls {
   const caller: RpcCaller = {
-    metrics: createMetrics(c.env.METRICS, "auth", (work) => c.executionCtx.waitUntil(work)),
+    metrics: c.get("metrics"),
     log: c.get("log"),
     timeoutMs: c.get("config").RPC_TIMEOUT_MS,
   };
