@@ -6,7 +6,7 @@ export default defineProject({
   plugins: [
     cloudflareTest({
       remoteBindings: false,
-      miniflare: { compatibilityDate: "2026-11-01", compatibilityFlags: ["nodejs_compat"] },
+      miniflare: { compatibilityDate: "2026-11-01", compatibilityFlags: ["nodejs_compat"], d1Databases: ["TEST_DB"] },
     }),
   ],
   test: { name: "shared", include: ["**/*.test.ts"] },
