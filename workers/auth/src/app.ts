@@ -1,5 +1,6 @@
 /** The auth HTTP API of ../shared/contract/auth-api.md. */
 import { Hono } from "hono";
+import { openDb } from "../../../shared/d1";
 import { reportError } from "../../../shared/error-reporting";
 import { httpErrorResponse } from "../../../shared/errors";
 import { createLogger } from "../../../shared/logger";
@@ -29,6 +30,7 @@ export function createApp({ now = Date.now, hashSlots: slots = hashSlots(HASHES_
     c.set("requestId", requestId);
     c.set("config", config);
     c.set("deps", deps);
+    c.set("db", openDb(c.env.AUTH_DB));
     const log = createLogger({ service: "auth", requestId, level: config.LOG_LEVEL });
     c.set("log", log);
     await next();

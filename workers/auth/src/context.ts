@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Db } from "../../../shared/d1";
 import type { Logger } from "../../../shared/logger";
 import type { AuthConfig } from "./config";
 import type { HashSlots } from "./password/hash-slots";
@@ -16,6 +17,7 @@ export interface AuthVariables {
   log: Logger;
   config: AuthConfig;
   deps: AuthDeps;
+  db: Db;
 }
 
 export type AuthHono = { Bindings: AuthEnv; Variables: AuthVariables };

@@ -5,13 +5,11 @@
  * its saga (the isolate died mid-way) is never signed in to, and the next registration of
  * that email clears it.
  */
-import { and, eq, lt } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
+import type { Db } from "../../../shared/d1";
 import type { FieldError } from "../../../shared/errors";
 import type { Logger } from "../../../shared/logger";
 import type { CallMeta } from "../../../shared/rpc";
-import { users } from "./db/schema";
-import { activateUser, deleteUser, idsWithAccount, insertPendingUser, setPasswordHash } from "./users";
+import { activateUser, deletePendingUser, deleteUser, idsWithAccount, insertPendingUser, pendingUserBefore, setPasswordHash } from "./users";
 
 export interface Registration {
   email: string;
@@ -46,24 +44,20 @@ export class LastAdminError extends Error {
  * last-admin guard, told which admins have an account here: refused, nothing is removed
  * (LastAdminError). Throws anything else if a service is down.
  */
-export async function removeAccountData(env: AuthEnv, meta: CallMeta, userId: string): Promise<void> {
-  const adminsWithAccount = await idsWithAccount(env.AUTH_DB, await env.SECURITY.admins(meta));
+export async function removeAccountData(env: AuthEnv, db: Db, meta: CallMeta, userId: string): Promise<void> {
+  const adminsWithAccount = await idsWithAccount(db, await env.SECURITY.admins(meta));
   const grants = await env.SECURITY.removeUser(meta, userId, adminsWithAccount);
   if (!grants.ok && grants.error.code === "FORBIDDEN") throw new LastAdminError();
   if (!grants.ok) throw new Error(`security.removeUser: ${grants.error.code} ${grants.error.message}`);
   await env.USER.removeUser(meta, userId);
 }
 
-async function clearAbandoned(env: AuthEnv, meta: CallMeta, email: string, nowMs: number, log: Logger): Promise<void> {
-  const cutoff = new Date(nowMs - ABANDONED_AFTER_MS).toISOString();
-  const [stale] = await drizzle(env.AUTH_DB)
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.email, email), eq(users.status, "pending"), lt(users.createdAt, cutoff)));
+async function clearAbandoned(env: AuthEnv, db: Db, meta: CallMeta, email: string, nowMs: number, log: Logger): Promise<void> {
+  const stale = await pendingUserBefore(db, email, new Date(nowMs - ABANDONED_AFTER_MS).toISOString());
   if (!stale) return;
-  log.warn("clearing an abandoned registration", { userId: stale.id });
-  await removeAccountData(env, meta, stale.id);
-  await drizzle(env.AUTH_DB).delete(users).where(and(eq(users.id, stale.id), eq(users.status, "pending")));
+  log.warn("clearing an abandoned registration", { userId: stale });
+  await removeAccountData(env, db, meta, stale);
+  await deletePendingUser(db, stale);
 }
 
 /**
@@ -73,6 +67,7 @@ async function clearAbandoned(env: AuthEnv, meta: CallMeta, email: string, nowMs
  */
 export async function register(
   env: AuthEnv,
+  db: Db,
   meta: CallMeta,
   input: Registration,
   hash: (password: string) => Promise<string>,
@@ -82,43 +77,43 @@ export async function register(
   const userId = crypto.randomUUID();
   const now = new Date(nowMs).toISOString();
   try {
-    await clearAbandoned(env, meta, input.email, nowMs, log);
+    await clearAbandoned(env, db, meta, input.email, nowMs, log);
   } catch (error) {
     log.error("could not clear an abandoned registration", { error });
   }
-  if (!(await insertPendingUser(env.AUTH_DB, { id: userId, email: input.email, passwordHash: NOT_YET_HASHED, now }))) {
+  if (!(await insertPendingUser(db, { id: userId, email: input.email, passwordHash: NOT_YET_HASHED, now }))) {
     return { kind: "email-taken" };
   }
   let passwordHash;
   try {
     passwordHash = await hash(input.password);
   } catch (error) {
-    await deleteUser(env.AUTH_DB, userId);
+    await deleteUser(db, userId);
     throw error;
   }
   try {
-    await setPasswordHash(env.AUTH_DB, userId, passwordHash, now);
+    await setPasswordHash(db, userId, passwordHash, now);
     const profile = await env.USER.createProfile(meta, { userId, firstName: input.firstName, lastName: input.lastName });
     if (!profile.ok && profile.error.code === "BAD_USER_INPUT") {
-      await undo(env, meta, userId, log);
+      await undo(env, db, meta, userId, log);
       return { kind: "invalid", details: profile.error.details ?? [{ field: "firstName", message: profile.error.message }] };
     }
     if (!profile.ok) throw new Error(`createProfile: ${profile.error.code} ${profile.error.message}`);
     const grant = await env.SECURITY.grantRole(meta, userId, DEFAULT_ROLE);
     if (!grant.ok) throw new Error(`grantRole: ${grant.error.code} ${grant.error.message}`);
-    await activateUser(env.AUTH_DB, userId);
+    await activateUser(db, userId);
     return { kind: "registered", userId };
   } catch (error) {
     log.error("registration failed, undoing it", { userId, error });
-    await undo(env, meta, userId, log);
+    await undo(env, db, meta, userId, log);
     return { kind: "unavailable" };
   }
 }
 
-async function undo(env: AuthEnv, meta: CallMeta, userId: string, log: Logger): Promise<void> {
+async function undo(env: AuthEnv, db: Db, meta: CallMeta, userId: string, log: Logger): Promise<void> {
   try {
-    await removeAccountData(env, meta, userId);
-    await deleteUser(env.AUTH_DB, userId);
+    await removeAccountData(env, db, meta, userId);
+    await deleteUser(db, userId);
   } catch (error) {
     // The row stays `pending`: never usable, and cleared by the next registration of the email.
     log.error("could not undo a failed registration", { userId, error });
