@@ -1,12 +1,12 @@
 /** The security service: roles and permissions (RBAC), reached only over Workers RPC. */
 import * as v from "valibot";
-import { openDb } from "../../../shared/d1";
 import { InternalEntrypoint } from "../../../shared/internal-entrypoint";
 import { observeRpc } from "../../../shared/observe-rpc";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadSecurityConfig } from "./config";
 import { AdminsWithAccount, parseInput, RoleName, UserId, UserIds } from "./input";
+import { openDb } from "../../../shared/d1";
 import { accessOf, adminIds, grant, removeGrants, revoke, roleInfos } from "./roles";
 import type { Access, RoleInfo } from "./types";
 
