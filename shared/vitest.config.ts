@@ -11,7 +11,7 @@ export default defineProject({
   plugins: [
     cloudflareTest({
       remoteBindings: false,
-      miniflare: { compatibilityDate: runtime.compatibility_date, compatibilityFlags: runtime.compatibility_flags },
+      miniflare: { compatibilityDate: runtime.compatibility_date, compatibilityFlags: runtime.compatibility_flags, d1Databases: ["TEST_DB"] },
     }),
   ],
   test: { name: "shared", include: ["**/*.test.ts"] },

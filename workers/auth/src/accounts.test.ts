@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { openDb } from "../../../shared/d1";
 import { mainExport } from "../../../shared/testing/main-export";
 import { createAccount } from "../test/fixtures";
 import { insertPendingUser } from "./users";
@@ -12,7 +13,7 @@ describe("accounts RPC", () => {
   it("returns known active accounts by id and leaves unknown ids out", async () => {
     const a = await createAccount();
     const pendingId = crypto.randomUUID();
-    await insertPendingUser(env.AUTH_DB, { id: pendingId, email: `pending-${pendingId}@example.com`, passwordHash: "x", now: new Date().toISOString() });
+    await insertPendingUser(openDb(env.AUTH_DB), { id: pendingId, email: `pending-${pendingId}@example.com`, passwordHash: "x", now: new Date().toISOString() });
     const result = await worker.accounts(meta, [a.id, a.id, crypto.randomUUID(), pendingId]);
     expect(result).toEqual({ ok: true, value: { [a.id]: { id: a.id, email: a.email, createdAt: a.createdAt } } });
   });

@@ -1,5 +1,6 @@
 /** The accounts RPC of the gateway: lookups by id and a newest-first listing. */
 import * as v from "valibot";
+import type { Db } from "../../../shared/d1";
 import { failure, success, type RpcResult } from "../../../shared/rpc";
 import { accountsByIds, accountsPage, type Account, type Cursor } from "./users";
 
@@ -33,18 +34,18 @@ function decodeCursor(cursor: string): Cursor | null {
   }
 }
 
-export async function lookUpAccounts(d1: D1Database, userIds: unknown): Promise<RpcResult<Record<string, Account>>> {
+export async function lookUpAccounts(db: Db, userIds: unknown): Promise<RpcResult<Record<string, Account>>> {
   if (!v.is(Ids, userIds)) return failure("BAD_USER_INPUT", "userIds must be 1 to 100 strings.");
-  return success(await accountsByIds(d1, userIds));
+  return success(await accountsByIds(db, userIds));
 }
 
-export async function listAccountsPage(d1: D1Database, page: unknown): Promise<RpcResult<AccountsPage>> {
+export async function listAccountsPage(db: Db, page: unknown): Promise<RpcResult<AccountsPage>> {
   const parsed = v.safeParse(Page, page);
   if (!parsed.success) return failure("BAD_USER_INPUT", "first must be an integer from 1 to 100.");
   const { first, after } = parsed.output;
   const cursor = after === undefined ? undefined : decodeCursor(after);
   if (cursor === null) return failure("BAD_USER_INPUT", "after is not a cursor from a previous page.");
-  const { accounts, hasNextPage } = await accountsPage(d1, first, cursor);
+  const { accounts, hasNextPage } = await accountsPage(db, first, cursor);
   const listed = accounts.map((account) => ({ ...account, cursor: encodeCursor(account) }));
   return success({ accounts: listed, hasNextPage, endCursor: listed.at(-1)?.cursor ?? null });
 }

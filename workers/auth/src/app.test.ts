@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { loadAuthConfig } from "./config";
 import { isSessionActive, rotateRefreshToken } from "./sessions";
+import { openDb } from "../../../shared/d1";
 import { mainExport } from "../../../shared/testing/main-export";
 import { createAccessTokenVerifier } from "../../../shared/access-token";
 import { tokenAttacks } from "../../../shared/testing/token-attacks";
@@ -207,7 +208,7 @@ describe("logout", () => {
     expect((await call("/auth/logout", { json: { all: true, refreshToken: leaked.refreshToken } })).status).toBe(401);
     // A plain logout of the already-ended session stays idempotent and ends nothing else.
     expect((await call("/auth/logout", { method: "POST", headers: bearer(leaked.accessToken) })).status).toBe(204);
-    expect(await isSessionActive(env.AUTH_DB, current.sessionId)).toBe(true);
+    expect(await isSessionActive(openDb(env.AUTH_DB), current.sessionId)).toBe(true);
   });
 
   it("with a rotated refresh token is 401, with or without {all:true}, and ends no session", async () => {
@@ -216,13 +217,13 @@ describe("logout", () => {
     const user = await createAccount();
     const victim = await signedIn(user, clock.ms);
     const other = await signedIn(user, clock.ms);
-    expect(await rotateRefreshToken(env.AUTH_DB, victim.refreshToken, clock.ms, 0)).toMatchObject({ kind: "rotated" });
+    expect(await rotateRefreshToken(openDb(env.AUTH_DB), victim.refreshToken, clock.ms, 0)).toMatchObject({ kind: "rotated" });
     clock.advance(60_000); // past the reuse grace window
 
     expect((await call("/auth/logout", { json: { all: true, refreshToken: victim.refreshToken } })).status).toBe(401);
     expect((await call("/auth/logout", { json: { refreshToken: victim.refreshToken } })).status).toBe(401);
-    expect(await isSessionActive(env.AUTH_DB, victim.sessionId)).toBe(true);
-    expect(await isSessionActive(env.AUTH_DB, other.sessionId)).toBe(true);
+    expect(await isSessionActive(openDb(env.AUTH_DB), victim.sessionId)).toBe(true);
+    expect(await isSessionActive(openDb(env.AUTH_DB), other.sessionId)).toBe(true);
   });
 
   it("needs some credential", async () => {

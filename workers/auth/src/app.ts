@@ -1,4 +1,5 @@
 /** The auth HTTP API of ../shared/contract/auth-api.md. */
+import { openDb, type Db } from "../../../shared/d1";
 import { httpErrorResponse } from "../../../shared/errors";
 import { AUTH_ROUTES } from "../../../shared/auth-routes";
 import { createHttpApp } from "../../../shared/http/app";
@@ -13,7 +14,7 @@ import { deleteAccountRoute, loginRoute, logoutRoute, meRoute, passwordRoute, re
 /** One app per isolate (the module's `app`), so its hash slots bound the whole isolate. */
 export function createApp({ now = Date.now, hashSlots: slots = hashSlots(HASHES_IN_FLIGHT, HASHES_QUEUED) }: Partial<AuthDeps> = {}) {
   const deps: AuthDeps = { now, hashSlots: slots };
-  const app = createHttpApp<AuthEnv, AuthConfig, { deps: AuthDeps }>({
+  const app = createHttpApp<AuthEnv, AuthConfig, { deps: AuthDeps; db: Db }>({
     service: "auth",
     routes: Object.keys(AUTH_ROUTES),
     loadConfig: loadAuthConfig,
@@ -22,6 +23,7 @@ export function createApp({ now = Date.now, hashSlots: slots = hashSlots(HASHES_
 
   app.use(async (c, next) => {
     c.set("deps", deps);
+    c.set("db", openDb(c.env.AUTH_DB));
     await next();
   });
 

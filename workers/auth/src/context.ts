@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { HttpEnv } from "../../../shared/http/app";
+import type { Db } from "../../../shared/d1";
 import type { AuthConfig } from "./config";
 import type { HashSlots } from "./password/hash-slots";
 
@@ -12,5 +13,5 @@ export interface AuthDeps {
 }
 
 /** The shared HTTP plumbing's variables (shared/http/app.ts), and auth's own. */
-export type AuthHono = HttpEnv<AuthEnv, AuthConfig, { deps: AuthDeps }>;
+export type AuthHono = HttpEnv<AuthEnv, AuthConfig, { deps: AuthDeps; db: Db }>;
 export type AuthContext = Context<AuthHono>;

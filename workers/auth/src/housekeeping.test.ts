@@ -1,13 +1,14 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { openDb } from "../../../shared/d1";
 import { pruneAuthData } from "./housekeeping";
 import { createSession, isSessionActive, revokeSession, rotateRefreshToken } from "./sessions";
 import { HASHING_PER_ADDRESS } from "./limits";
 import { countRequest, reserveLoginAttempt } from "./throttle";
 import { testClock, uniqueEmail } from "../test/fixtures";
 
-const db = env.AUTH_DB;
-const count = async (sql: string, ...values: unknown[]) => (await db.prepare(sql).bind(...values).first<{ n: number }>())!.n;
+const db = openDb(env.AUTH_DB);
+const count = async (sql: string, ...values: unknown[]) => (await env.AUTH_DB.prepare(sql).bind(...values).first<{ n: number }>())!.n;
 
 describe("pruneAuthData", () => {
   it("drops what can no longer matter and keeps everything still in use", async () => {

@@ -4,7 +4,7 @@
  * Run now and then from a request (waitUntil); every statement is idempotent.
  */
 import { and, isNotNull, lt, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
+import type { Db } from "../../../shared/d1";
 import { loginFailures, refreshTokens, requestCounts, sessions } from "./db/schema";
 import { ACCESS_TOKEN_TTL_SECONDS, FAILURE_WINDOW_MS, LONGEST_REQUEST_WINDOW_MS } from "./limits";
 
@@ -13,8 +13,7 @@ export const HOUSEKEEPING_RATE = 0.01;
 /** Failure counters are forgotten a day after their window, unless they still block. */
 const FORGET_FAILURES_AFTER_MS = 24 * 60 * 60_000;
 
-export async function pruneAuthData(d1: D1Database, nowMs: number): Promise<void> {
-  const db = drizzle(d1);
+export async function pruneAuthData(db: Db, nowMs: number): Promise<void> {
   const lastUsable = sql`(SELECT max(${refreshTokens.expiresAt}) FROM ${refreshTokens} WHERE ${refreshTokens.sessionId} = ${sessions.id})`;
   const revokedBefore = new Date(nowMs - ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString();
   await db.batch([

@@ -3,6 +3,7 @@
  * entrypoint for the gateway.
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
+import { openDb } from "../../../shared/d1";
 import { observeRpc } from "../../../shared/observe-rpc";
 import { createLogger } from "../../../shared/logger";
 import { healthReport, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
@@ -13,6 +14,8 @@ import { loadAuthConfig } from "./config";
 export type { Account, AccountsPage };
 
 export default class AuthService extends WorkerEntrypoint<AuthEnv> {
+  #db = openDb(this.env.AUTH_DB);
+
   override fetch(request: Request): Promise<Response> {
     return Promise.resolve(app.fetch(request, this.env, this.ctx));
   }
@@ -26,14 +29,14 @@ export default class AuthService extends WorkerEntrypoint<AuthEnv> {
 
   /** Accounts by id; unknown ids are absent. */
   async accounts(meta: CallMeta, userIds: string[]): Promise<RpcResult<Record<string, Account>>> {
-    const result = await lookUpAccounts(this.env.AUTH_DB, userIds);
+    const result = await lookUpAccounts(this.#db, userIds);
     this.#log(meta).info("accounts", { asked: Array.isArray(userIds) ? userIds.length : 0, ok: result.ok });
     return result;
   }
 
   /** Accounts newest first (createdAt desc, id desc), `first` 1..100, opaque cursor. */
   async listAccounts(meta: CallMeta, page: { first: number; after?: string }): Promise<RpcResult<AccountsPage>> {
-    const result = await listAccountsPage(this.env.AUTH_DB, page);
+    const result = await listAccountsPage(this.#db, page);
     this.#log(meta).info("listAccounts", { first: page?.first, ok: result.ok });
     return result;
   }

@@ -5,13 +5,11 @@
  * its saga (the isolate died mid-way) is never signed in to, and the next registration of
  * that email clears it.
  */
-import { and, eq, lt } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
+import type { Db } from "../../../shared/d1";
 import type { FieldError } from "../../../shared/errors";
 import type { Logger } from "../../../shared/logger";
-import { users } from "./db/schema";
 import type { ServiceCalls } from "./services";
-import { activateUser, deleteUser, idsWithAccount, insertPendingUser, setPasswordHash } from "./users";
+import { activateUser, deletePendingUser, deleteUser, idsWithAccount, insertPendingUser, pendingUserBefore, setPasswordHash } from "./users";
 
 export interface Registration {
   email: string;
@@ -47,25 +45,21 @@ export class LastAdminError extends Error {
  * (LastAdminError). Throws anything else (ServiceUnavailable, shared/rpc-client.ts) if a
  * service failed or did not answer in time.
  */
-export async function removeAccountData(env: AuthEnv, rpc: ServiceCalls, userId: string): Promise<void> {
+export async function removeAccountData(env: AuthEnv, db: Db, rpc: ServiceCalls, userId: string): Promise<void> {
   const admins = await rpc.call("security", "admins", () => env.SECURITY.admins(rpc.meta));
-  const adminsWithAccount = await idsWithAccount(env.AUTH_DB, admins);
+  const adminsWithAccount = await idsWithAccount(db, admins);
   const grants = await rpc.call("security", "removeUser", () => env.SECURITY.removeUser(rpc.meta, userId, adminsWithAccount));
   if (!grants.ok && grants.error.code === "FORBIDDEN") throw new LastAdminError();
   if (!grants.ok) throw new Error(`security.removeUser: ${grants.error.code} ${grants.error.message}`);
   await rpc.call("user", "removeUser", () => env.USER.removeUser(rpc.meta, userId));
 }
 
-async function clearAbandoned(env: AuthEnv, rpc: ServiceCalls, email: string, nowMs: number, log: Logger): Promise<void> {
-  const cutoff = new Date(nowMs - ABANDONED_AFTER_MS).toISOString();
-  const [stale] = await drizzle(env.AUTH_DB)
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.email, email), eq(users.status, "pending"), lt(users.createdAt, cutoff)));
+async function clearAbandoned(env: AuthEnv, db: Db, rpc: ServiceCalls, email: string, nowMs: number, log: Logger): Promise<void> {
+  const stale = await pendingUserBefore(db, email, new Date(nowMs - ABANDONED_AFTER_MS).toISOString());
   if (!stale) return;
-  log.warn("clearing an abandoned registration", { userId: stale.id });
-  await removeAccountData(env, rpc, stale.id);
-  await drizzle(env.AUTH_DB).delete(users).where(and(eq(users.id, stale.id), eq(users.status, "pending")));
+  log.warn("clearing an abandoned registration", { userId: stale });
+  await removeAccountData(env, db, rpc, stale);
+  await deletePendingUser(db, stale);
 }
 
 /**
@@ -76,6 +70,7 @@ async function clearAbandoned(env: AuthEnv, rpc: ServiceCalls, email: string, no
  */
 export async function register(
   env: AuthEnv,
+  db: Db,
   rpc: ServiceCalls,
   input: Registration,
   hash: (password: string) => Promise<string>,
@@ -85,44 +80,44 @@ export async function register(
   const userId = crypto.randomUUID();
   const now = new Date(nowMs).toISOString();
   try {
-    await clearAbandoned(env, rpc, input.email, nowMs, log);
+    await clearAbandoned(env, db, rpc, input.email, nowMs, log);
   } catch (error) {
     log.error("could not clear an abandoned registration", { error });
   }
-  if (!(await insertPendingUser(env.AUTH_DB, { id: userId, email: input.email, passwordHash: NOT_YET_HASHED, now }))) {
+  if (!(await insertPendingUser(db, { id: userId, email: input.email, passwordHash: NOT_YET_HASHED, now }))) {
     return { kind: "email-taken" };
   }
   let passwordHash;
   try {
     passwordHash = await hash(input.password);
   } catch (error) {
-    await deleteUser(env.AUTH_DB, userId);
+    await deleteUser(db, userId);
     throw error;
   }
   try {
-    await setPasswordHash(env.AUTH_DB, userId, passwordHash, now);
+    await setPasswordHash(db, userId, passwordHash, now);
     const names = { userId, firstName: input.firstName, lastName: input.lastName };
     const profile = await rpc.call("user", "createProfile", () => env.USER.createProfile(rpc.meta, names));
     if (!profile.ok && profile.error.code === "BAD_USER_INPUT") {
-      await undo(env, rpc, userId, log);
+      await undo(env, db, rpc, userId, log);
       return { kind: "invalid", details: profile.error.details ?? [{ field: "firstName", message: profile.error.message }] };
     }
     if (!profile.ok) throw new Error(`createProfile: ${profile.error.code} ${profile.error.message}`);
     const grant = await rpc.call("security", "grantRole", () => env.SECURITY.grantRole(rpc.meta, userId, DEFAULT_ROLE));
     if (!grant.ok) throw new Error(`grantRole: ${grant.error.code} ${grant.error.message}`);
-    await activateUser(env.AUTH_DB, userId);
+    await activateUser(db, userId);
     return { kind: "registered", userId };
   } catch (error) {
     log.error("registration failed, undoing it", { userId, error });
-    await undo(env, rpc, userId, log);
+    await undo(env, db, rpc, userId, log);
     return { kind: "unavailable" };
   }
 }
 
-async function undo(env: AuthEnv, rpc: ServiceCalls, userId: string, log: Logger): Promise<void> {
+async function undo(env: AuthEnv, db: Db, rpc: ServiceCalls, userId: string, log: Logger): Promise<void> {
   try {
-    await removeAccountData(env, rpc, userId);
-    await deleteUser(env.AUTH_DB, userId);
+    await removeAccountData(env, db, rpc, userId);
+    await deleteUser(db, userId);
   } catch (error) {
     // The row stays `pending`: never usable, and cleared by the next registration of the email.
     log.error("could not undo a failed registration", { userId, error });

@@ -71,7 +71,7 @@ async function rolesOf(c: AuthContext, userId: string): Promise<string[]> {
 
 /** Counts the request against `limit` for `subject`, or answers 429. */
 async function limitRequest(c: AuthContext, limit: RequestLimit, subject: string): Promise<void> {
-  const decision = await countRequest(c.env.AUTH_DB, limit, subject, nowMs(c));
+  const decision = await countRequest(c.get("db"), limit, subject, nowMs(c));
   if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 }
 
@@ -94,7 +94,7 @@ async function hashing<T>(c: AuthContext, work: () => Promise<T>): Promise<T> {
 async function signIn(c: AuthContext, user: UserRow, status: 200 | 201) {
   const roles = await rolesOf(c, user.id);
   const at = nowMs(c);
-  const session = await createSession(c.env.AUTH_DB, user.id, at);
+  const session = await createSession(c.get("db"), user.id, at);
   const accessToken = await signAccessToken(c.get("config"), { userId: user.id, sessionId: session.sessionId, roles }, at);
   setSessionCookies(c, { accessToken, refreshToken: session.refreshToken }, opaqueToken());
   return c.json(
@@ -115,7 +115,7 @@ async function signIn(c: AuthContext, user: UserRow, status: 200 | 201) {
  * the same hash against DUMMY_HASH and answers the same. Upgrades an outdated hash.
  */
 async function checkPassword(c: AuthContext, email: string, password: string): Promise<UserRow> {
-  const db = c.env.AUTH_DB;
+  const db = c.get("db");
   const decision = await reserveLoginAttemptWhenFree(db, email, c.get("deps").now);
   if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
   let checked;
@@ -146,13 +146,13 @@ export async function registerRoute(c: AuthContext) {
   const body = await jsonBody(c, RegisterBody);
   await limitClient(c, HASHING_PER_ADDRESS);
   const taken = () => fail("CONFLICT", "An account with this email already exists.");
-  if (await emailTaken(c.env.AUTH_DB, body.email)) throw taken();
+  if (await emailTaken(c.get("db"), body.email)) throw taken();
   const hash = (password: string) => hashing(c, () => hashPassword(password));
-  const result = await register(c.env, serviceCalls(c), body, hash, nowMs(c), c.get("log"));
+  const result = await register(c.env, c.get("db"), serviceCalls(c), body, hash, nowMs(c), c.get("log"));
   if (result.kind === "email-taken") throw taken();
   if (result.kind === "invalid") throw fail("BAD_REQUEST", "Some fields are invalid.", { details: result.details });
   if (result.kind === "unavailable") throw unavailable();
-  const user = await activeUserById(c.env.AUTH_DB, result.userId);
+  const user = await activeUserById(c.get("db"), result.userId);
   if (!user) throw unavailable();
   return signIn(c, user, 201);
 }
@@ -160,7 +160,7 @@ export async function registerRoute(c: AuthContext) {
 /** Now and then, after answering, prunes what auth_db no longer needs. */
 function tidyUpSometimes(c: AuthContext): void {
   if (Math.random() >= HOUSEKEEPING_RATE) return;
-  const work = pruneAuthData(c.env.AUTH_DB, nowMs(c)).catch((error: unknown) => c.get("log").error("housekeeping failed", { error }));
+  const work = pruneAuthData(c.get("db"), nowMs(c)).catch((error: unknown) => c.get("log").error("housekeeping failed", { error }));
   try {
     c.executionCtx.waitUntil(work);
   } catch {
@@ -186,13 +186,13 @@ export async function refreshRoute(c: AuthContext) {
   const at = nowMs(c);
   const invalid = () => fail("UNAUTHENTICATED", "The refresh token is invalid or expired.");
   // Roles first: if security is down the token is not spent and the client can retry.
-  const owner = await sessionOfRefreshToken(c.env.AUTH_DB, token);
-  const user = owner && (await activeUserById(c.env.AUTH_DB, owner.userId));
+  const owner = await sessionOfRefreshToken(c.get("db"), token);
+  const user = owner && (await activeUserById(c.get("db"), owner.userId));
   if (!user) throw invalid();
   await limitRequest(c, SESSIONS_PER_ACCOUNT, user.id);
   const roles = await rolesOf(c, user.id);
   const graceMs = c.get("config").REFRESH_REUSE_GRACE_SECONDS * 1000;
-  const rotation = await rotateRefreshToken(c.env.AUTH_DB, token, at, graceMs);
+  const rotation = await rotateRefreshToken(c.get("db"), token, at, graceMs);
   if (rotation.kind === "reused") {
     await revocations(c.env).revoke([rotation.sessionId]); // already ended in auth_db
     throw fail("SESSION_REVOKED", "This refresh token was already used; the session has been ended for safety.");
@@ -211,7 +211,7 @@ async function authenticated(c: AuthContext): Promise<AccessTokenClaims> {
   if (token !== undefined) {
     const verify = accessTokenVerifier(c.get("config"), c.get("deps").now, c.env);
     const result = await verify(token);
-    if (result.ok && (await isSessionActive(c.env.AUTH_DB, result.claims.sid))) return result.claims;
+    if (result.ok && (await isSessionActive(c.get("db"), result.claims.sid))) return result.claims;
   }
   throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
 }
@@ -249,14 +249,14 @@ async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined
     const result = await verify(accessToken, { allowExpired: true });
     if (result.ok) {
       const session = { sessionId: result.claims.sid, userId: result.claims.sub };
-      if (await isSessionActive(c.env.AUTH_DB, session.sessionId)) return { ...session, live: true };
+      if (await isSessionActive(c.get("db"), session.sessionId)) return { ...session, live: true };
       ended = { ...session, live: false };
     }
   }
   const refreshToken = bodyRefreshToken ?? getCookie(c, REFRESH_COOKIE);
   // The refresh cookie is a cookie credential: it needs the CSRF header, whatever else came along.
   if (bodyRefreshToken === undefined && refreshToken !== undefined) requireCsrf(c);
-  const live = refreshToken ? await sessionOfCurrentRefreshToken(c.env.AUTH_DB, refreshToken, nowMs(c)) : null;
+  const live = refreshToken ? await sessionOfCurrentRefreshToken(c.get("db"), refreshToken, nowMs(c)) : null;
   return live ? { ...live, live: true } : ended;
 }
 
@@ -264,17 +264,17 @@ async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined
 // same credentials can retry.
 async function endSession(c: AuthContext, sessionId: string): Promise<void> {
   await revocations(c.env).revoke([sessionId]);
-  await revokeSession(c.env.AUTH_DB, sessionId, nowMs(c));
+  await revokeSession(c.get("db"), sessionId, nowMs(c));
 }
 
 async function endUserSessions(c: AuthContext, userId: string, except?: string): Promise<void> {
-  await revocations(c.env).revoke(await sessionsWithLiveTokens(c.env.AUTH_DB, userId, nowMs(c), except));
-  await revokeUserSessions(c.env.AUTH_DB, userId, nowMs(c), except);
+  await revocations(c.env).revoke(await sessionsWithLiveTokens(c.get("db"), userId, nowMs(c), except));
+  await revokeUserSessions(c.get("db"), userId, nowMs(c), except);
 }
 
 export async function meRoute(c: AuthContext) {
   const claims = await authenticated(c);
-  const user = await activeUserById(c.env.AUTH_DB, claims.sub);
+  const user = await activeUserById(c.get("db"), claims.sub);
   if (!user) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
   const roles = await rolesOf(c, user.id);
   return c.json({ id: user.id, email: user.email, roles, createdAt: user.createdAt });
@@ -285,11 +285,11 @@ export async function passwordRoute(c: AuthContext) {
   const claims = await authenticated(c);
   await limitRequest(c, ACCOUNT_CHANGES_PER_ACCOUNT, claims.sub);
   const body = await jsonBody(c, PasswordBody);
-  const account = await activeUserById(c.env.AUTH_DB, claims.sub);
+  const account = await activeUserById(c.get("db"), claims.sub);
   if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
   const user = await checkPassword(c, account.email, body.currentPassword);
   const newHash = await hashing(c, () => hashPassword(body.newPassword));
-  await setPasswordHash(c.env.AUTH_DB, user.id, newHash, new Date(nowMs(c)).toISOString());
+  await setPasswordHash(c.get("db"), user.id, newHash, new Date(nowMs(c)).toISOString());
   await endUserSessions(c, user.id, claims.sid);
   return c.body(null, 204);
 }
@@ -305,17 +305,17 @@ export async function deleteAccountRoute(c: AuthContext) {
   const claims = await authenticated(c);
   await limitRequest(c, ACCOUNT_CHANGES_PER_ACCOUNT, claims.sub);
   const body = await jsonBody(c, DeleteAccountBody);
-  const account = await activeUserById(c.env.AUTH_DB, claims.sub);
+  const account = await activeUserById(c.get("db"), claims.sub);
   if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
   const user = await checkPassword(c, account.email, body.password);
   try {
-    await removeAccountData(c.env, serviceCalls(c), user.id);
+    await removeAccountData(c.env, c.get("db"), serviceCalls(c), user.id);
   } catch (error) {
     if (error instanceof LastAdminError) throw fail("CONFLICT", "You are the last admin: make another admin before deleting your account.");
     c.get("log").error("account deletion: a service failed", { userId: user.id, error });
     throw unavailable();
   }
-  const db = c.env.AUTH_DB;
+  const db = c.get("db");
   await revocations(c.env).revoke(await sessionsWithLiveTokens(db, user.id, nowMs(c)));
   await deleteSessionsOf(db, user.id);
   await deleteUser(db, user.id);

@@ -1,9 +1,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { openDb } from "../../../shared/d1";
 import { createSession, isSessionActive, revokeUserSessions, rotateRefreshToken, sessionsWithLiveTokens } from "./sessions";
 import { testClock } from "../test/fixtures";
 
-const db = env.AUTH_DB;
+const db = openDb(env.AUTH_DB);
 const REFRESH_REUSE_GRACE_MS = 10_000;
 
 describe("refresh-token rotation", () => {
@@ -20,7 +21,7 @@ describe("refresh-token rotation", () => {
 
   it("stores only a digest of each token", async () => {
     const { refreshToken } = await createSession(db, crypto.randomUUID(), Date.now());
-    const rows = await db.prepare("SELECT token_hash FROM refresh_tokens").all<{ token_hash: string }>();
+    const rows = await env.AUTH_DB.prepare("SELECT token_hash FROM refresh_tokens").all<{ token_hash: string }>();
     expect(rows.results.some((r) => r.token_hash === refreshToken)).toBe(false);
     expect(rows.results.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
   });

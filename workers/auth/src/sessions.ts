@@ -4,7 +4,7 @@
  * it leaked (or was stolen), so the whole session is revoked.
  */
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
+import type { Db } from "../../../shared/d1";
 import { refreshTokens, sessions } from "./db/schema";
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./limits";
 import { opaqueToken, tokenDigest } from "./tokens";
@@ -37,8 +37,7 @@ async function newRefreshToken(sessionId: string, nowMs: number) {
   return { refreshToken, row };
 }
 
-export async function createSession(d1: D1Database, userId: string, nowMs: number): Promise<IssuedRefreshToken> {
-  const db = drizzle(d1);
+export async function createSession(db: Db, userId: string, nowMs: number): Promise<IssuedRefreshToken> {
   const sessionId = crypto.randomUUID();
   const { refreshToken, row } = await newRefreshToken(sessionId, nowMs);
   await db.batch([
@@ -48,8 +47,7 @@ export async function createSession(d1: D1Database, userId: string, nowMs: numbe
   return { sessionId, userId, refreshToken };
 }
 
-async function findRefreshToken(d1: D1Database, token: string) {
-  const db = drizzle(d1);
+async function findRefreshToken(db: Db, token: string) {
   const [found] = await db
     .select({
       sessionId: refreshTokens.sessionId,
@@ -64,15 +62,14 @@ async function findRefreshToken(d1: D1Database, token: string) {
   return found;
 }
 
-export async function rotateRefreshToken(d1: D1Database, token: string, nowMs: number, graceMs: number): Promise<RotationResult> {
-  const found = await findRefreshToken(d1, token);
+export async function rotateRefreshToken(db: Db, token: string, nowMs: number, graceMs: number): Promise<RotationResult> {
+  const found = await findRefreshToken(db, token);
   if (!found || found.revokedAt !== null || found.expiresAt <= nowMs) return { kind: "invalid" };
   if (found.rotatedAt !== null) {
     if (nowMs - found.rotatedAt <= graceMs) return { kind: "replaced-in-grace" };
-    await revokeSession(d1, found.sessionId, nowMs);
+    await revokeSession(db, found.sessionId, nowMs);
     return { kind: "reused", sessionId: found.sessionId };
   }
-  const db = drizzle(d1);
   const tokenHash = await tokenDigest(token);
   // Only one of two concurrent refreshes with the same token gets to replace it.
   const replaced = await db
@@ -90,8 +87,8 @@ export async function rotateRefreshToken(d1: D1Database, token: string, nowMs: n
 }
 
 /** The session a refresh token belongs to, whatever its state (refresh: a rotated one is reuse). */
-export async function sessionOfRefreshToken(d1: D1Database, token: string): Promise<{ sessionId: string; userId: string } | null> {
-  const found = await findRefreshToken(d1, token);
+export async function sessionOfRefreshToken(db: Db, token: string): Promise<{ sessionId: string; userId: string } | null> {
+  const found = await findRefreshToken(db, token);
   return found ? { sessionId: found.sessionId, userId: found.userId } : null;
 }
 
@@ -99,14 +96,14 @@ export async function sessionOfRefreshToken(d1: D1Database, token: string): Prom
  * The live session whose current refresh token this is: not rotated, not expired, its
  * session not revoked. Logout by refresh token takes only this (a rotated token speaks for no one).
  */
-export async function sessionOfCurrentRefreshToken(d1: D1Database, token: string, nowMs: number): Promise<{ sessionId: string; userId: string } | null> {
-  const found = await findRefreshToken(d1, token);
+export async function sessionOfCurrentRefreshToken(db: Db, token: string, nowMs: number): Promise<{ sessionId: string; userId: string } | null> {
+  const found = await findRefreshToken(db, token);
   if (!found || found.rotatedAt !== null || found.revokedAt !== null || found.expiresAt <= nowMs) return null;
   return { sessionId: found.sessionId, userId: found.userId };
 }
 
-export async function isSessionActive(d1: D1Database, sessionId: string): Promise<boolean> {
-  const [row] = await drizzle(d1)
+export async function isSessionActive(db: Db, sessionId: string): Promise<boolean> {
+  const [row] = await db
     .select({ id: sessions.id })
     .from(sessions)
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
@@ -114,8 +111,7 @@ export async function isSessionActive(d1: D1Database, sessionId: string): Promis
 }
 
 /** Ends one session (idempotent): its refresh tokens stop working at once. */
-export async function revokeSession(d1: D1Database, sessionId: string, nowMs: number): Promise<void> {
-  const db = drizzle(d1);
+export async function revokeSession(db: Db, sessionId: string, nowMs: number): Promise<void> {
   await db.batch([
     db.update(sessions).set({ revokedAt: iso(nowMs) }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))),
     db.delete(refreshTokens).where(eq(refreshTokens.sessionId, sessionId)),
@@ -126,8 +122,7 @@ const ofUser = (userId: string, except?: string) =>
   and(eq(sessions.userId, userId), isNull(sessions.revokedAt), except ? ne(sessions.id, except) : undefined);
 
 /** Ends every live session of a user but `except` (idempotent). */
-export async function revokeUserSessions(d1: D1Database, userId: string, nowMs: number, except?: string): Promise<void> {
-  const db = drizzle(d1);
+export async function revokeUserSessions(db: Db, userId: string, nowMs: number, except?: string): Promise<void> {
   const ended = db.select({ id: sessions.id }).from(sessions).where(ofUser(userId, except));
   await db.batch([
     db.delete(refreshTokens).where(sql`${refreshTokens.sessionId} IN ${ended}`),
@@ -139,16 +134,15 @@ export async function revokeUserSessions(d1: D1Database, userId: string, nowMs: 
  * A user's live sessions (but `except`) that may still have an unexpired access token:
  * the ones the revocation list must name.
  */
-export async function sessionsWithLiveTokens(d1: D1Database, userId: string, nowMs: number, except?: string): Promise<string[]> {
-  const rows = await drizzle(d1)
+export async function sessionsWithLiveTokens(db: Db, userId: string, nowMs: number, except?: string): Promise<string[]> {
+  const rows = await db
     .select({ id: sessions.id })
     .from(sessions)
     .where(and(ofUser(userId, except), gt(sessions.accessIssuedAt, nowMs - ACCESS_TOKEN_TTL_SECONDS * 1000)));
   return rows.map((r) => r.id);
 }
 
-export async function deleteSessionsOf(d1: D1Database, userId: string): Promise<void> {
-  const db = drizzle(d1);
+export async function deleteSessionsOf(db: Db, userId: string): Promise<void> {
   await db.batch([
     db.delete(refreshTokens).where(sql`${refreshTokens.sessionId} IN (SELECT id FROM sessions WHERE user_id = ${userId})`),
     db.delete(sessions).where(eq(sessions.userId, userId)),

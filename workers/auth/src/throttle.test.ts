@@ -1,10 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { openDb } from "../../../shared/d1";
 import { BACKOFF_BASE_MS, HASHING_PER_ADDRESS, LOGIN_IN_FLIGHT_TTL_MS, MAX_FAILURES_PER_HOUR } from "./limits";
 import { countRequest, recordLoginFailure, recordLoginSuccess, reserveLoginAttempt } from "./throttle";
 import { createAccount, envWithRoles, testApp, testClock, uniqueEmail } from "../test/fixtures";
 
-const db = env.AUTH_DB;
+const db = openDb(env.AUTH_DB);
 
 async function answer(response: Response) {
   const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== "x-request-id"));

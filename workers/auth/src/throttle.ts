@@ -15,7 +15,7 @@
  * Per client address and per account: requests in fixed windows (limits.ts RequestLimit).
  */
 import { eq, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
+import type { Db } from "../../../shared/d1";
 import { loginFailures, requestCounts } from "./db/schema";
 import {
   BACKOFF_AFTER_FAILURES,
@@ -42,8 +42,7 @@ const inFlightAt = (nowMs: number) => sql`CASE WHEN ${loginFailures.inFlightUnti
 const oneLessInFlight = sql`max(${loginFailures.inFlight} - 1, 0)`;
 
 /** Reserves one evaluation of a password for `email`, or says how long to wait. */
-export async function reserveLoginAttempt(d1: D1Database, email: string, nowMs: number): Promise<ThrottleDecision> {
-  const db = drizzle(d1);
+export async function reserveLoginAttempt(db: Db, email: string, nowMs: number): Promise<ThrottleDecision> {
   const windowOver = sql`${loginFailures.windowStart} + ${FAILURE_WINDOW_MS} <= ${nowMs}`;
   const inFlight = inFlightAt(nowMs);
   const inFlightUntil = nowMs + LOGIN_IN_FLIGHT_TTL_MS;
@@ -77,10 +76,10 @@ const FIRST_POLL_MS = 25;
 const LONGEST_POLL_MS = 500;
 
 /** reserveLoginAttempt, waiting while the account's slots are all in flight. */
-export async function reserveLoginAttemptWhenFree(d1: D1Database, email: string, now: () => number): Promise<ThrottleDecision> {
+export async function reserveLoginAttemptWhenFree(db: Db, email: string, now: () => number): Promise<ThrottleDecision> {
   let waited = 0;
   for (let pause = FIRST_POLL_MS; ; pause = Math.min(2 * pause, LONGEST_POLL_MS)) {
-    const decision = await reserveLoginAttempt(d1, email, now());
+    const decision = await reserveLoginAttempt(db, email, now());
     if (decision.allowed || !decision.busy || waited >= LOGIN_SLOT_WAIT_MS) return decision;
     await scheduler.wait(pause);
     waited += pause;
@@ -88,17 +87,17 @@ export async function reserveLoginAttemptWhenFree(d1: D1Database, email: string,
 }
 
 /** The reserved attempt had the right password: the consecutive count restarts. */
-export async function recordLoginSuccess(d1: D1Database, email: string): Promise<void> {
-  await drizzle(d1)
+export async function recordLoginSuccess(db: Db, email: string): Promise<void> {
+  await db
     .update(loginFailures)
     .set({ consecutive: 0, blockedUntil: 0, windowCount: sql`max(${loginFailures.windowCount} - 1, 0)`, inFlight: oneLessInFlight })
     .where(eq(loginFailures.email, email));
 }
 
 /** The reserved attempt failed: one more consecutive failure, and past the limit a back-off. */
-export async function recordLoginFailure(d1: D1Database, email: string, nowMs: number): Promise<void> {
+export async function recordLoginFailure(db: Db, email: string, nowMs: number): Promise<void> {
   const consecutive = sql`${loginFailures.consecutive} + 1`;
-  await drizzle(d1)
+  await db
     .update(loginFailures)
     .set({
       consecutive,
@@ -111,21 +110,21 @@ export async function recordLoginFailure(d1: D1Database, email: string, nowMs: n
 }
 
 /** The reserved attempt was never evaluated (the server was too busy to hash): it gives everything back. */
-export async function releaseLoginAttempt(d1: D1Database, email: string): Promise<void> {
-  await drizzle(d1)
+export async function releaseLoginAttempt(db: Db, email: string): Promise<void> {
+  await db
     .update(loginFailures)
     .set({ inFlight: oneLessInFlight, windowCount: sql`max(${loginFailures.windowCount} - 1, 0)` })
     .where(eq(loginFailures.email, email));
 }
 
-export async function forgetLoginFailures(d1: D1Database, email: string): Promise<void> {
-  await drizzle(d1).delete(loginFailures).where(eq(loginFailures.email, email));
+export async function forgetLoginFailures(db: Db, email: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.email, email));
 }
 
 /** Counts one request against `limit` for `subject` (a client key or a user id), or says how long to wait. */
-export async function countRequest(d1: D1Database, limit: RequestLimit, subject: string, nowMs: number): Promise<ThrottleDecision> {
+export async function countRequest(db: Db, limit: RequestLimit, subject: string, nowMs: number): Promise<ThrottleDecision> {
   const windowStart = nowMs - (nowMs % limit.windowMs);
-  const [row] = await drizzle(d1)
+  const [row] = await db
     .insert(requestCounts)
     .values({ key: `${limit.name}:${subject}`, windowStart, count: 1 })
     .onConflictDoUpdate({

@@ -1,6 +1,6 @@
 /** Credentials in auth_db: one row per account, with its password hash. */
-import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/d1";
+import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { jsonValues, type Db } from "../../../shared/d1";
 import { users } from "./db/schema";
 
 export type UserRow = typeof users.$inferSelect;
@@ -13,16 +13,16 @@ export interface Account {
 
 const toAccount = ({ id, email, createdAt }: UserRow): Account => ({ id, email, createdAt });
 
-export async function activeUserByEmail(d1: D1Database, email: string): Promise<UserRow | undefined> {
-  const [row] = await drizzle(d1)
+export async function activeUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
     .select()
     .from(users)
     .where(and(eq(users.email, email), eq(users.status, "active")));
   return row;
 }
 
-export async function activeUserById(d1: D1Database, id: string): Promise<UserRow | undefined> {
-  const [row] = await drizzle(d1)
+export async function activeUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db
     .select()
     .from(users)
     .where(and(eq(users.id, id), eq(users.status, "active")));
@@ -30,16 +30,16 @@ export async function activeUserById(d1: D1Database, id: string): Promise<UserRo
 }
 
 /** Whether an active account has this email (a pending one may yet fail, or be abandoned). */
-export async function emailTaken(d1: D1Database, email: string): Promise<boolean> {
-  return (await activeUserByEmail(d1, email)) !== undefined;
+export async function emailTaken(db: Db, email: string): Promise<boolean> {
+  return (await activeUserByEmail(db, email)) !== undefined;
 }
 
 /**
  * Inserts a `pending` account; false when the email is taken (the unique index decides
  * between concurrent registrations, so exactly one wins).
  */
-export async function insertPendingUser(d1: D1Database, user: { id: string; email: string; passwordHash: string; now: string }): Promise<boolean> {
-  const inserted = await drizzle(d1)
+export async function insertPendingUser(db: Db, user: { id: string; email: string; passwordHash: string; now: string }): Promise<boolean> {
+  const inserted = await db
     .insert(users)
     .values({ id: user.id, email: user.email, passwordHash: user.passwordHash, status: "pending", createdAt: user.now, updatedAt: user.now })
     .onConflictDoNothing({ target: users.email })
@@ -47,33 +47,47 @@ export async function insertPendingUser(d1: D1Database, user: { id: string; emai
   return inserted.length === 1;
 }
 
-export async function activateUser(d1: D1Database, id: string): Promise<void> {
-  await drizzle(d1).update(users).set({ status: "active" }).where(eq(users.id, id));
+/** The id of the registration of `email` left `pending` since before `cutoff` (ISO-8601), if any. */
+export async function pendingUserBefore(db: Db, email: string, cutoff: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), eq(users.status, "pending"), lt(users.createdAt, cutoff)));
+  return row?.id;
 }
 
-export async function deleteUser(d1: D1Database, id: string): Promise<void> {
-  await drizzle(d1).delete(users).where(eq(users.id, id));
+/** Deletes the account only while it is still `pending`. */
+export async function deletePendingUser(db: Db, id: string): Promise<void> {
+  await db.delete(users).where(and(eq(users.id, id), eq(users.status, "pending")));
 }
 
-export async function setPasswordHash(d1: D1Database, id: string, passwordHash: string, now: string): Promise<void> {
-  await drizzle(d1).update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id));
+export async function activateUser(db: Db, id: string): Promise<void> {
+  await db.update(users).set({ status: "active" }).where(eq(users.id, id));
 }
 
-export async function accountsByIds(d1: D1Database, ids: string[]): Promise<Record<string, Account>> {
-  const rows = await drizzle(d1)
+export async function deleteUser(db: Db, id: string): Promise<void> {
+  await db.delete(users).where(eq(users.id, id));
+}
+
+export async function setPasswordHash(db: Db, id: string, passwordHash: string, now: string): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id));
+}
+
+export async function accountsByIds(db: Db, ids: string[]): Promise<Record<string, Account>> {
+  const rows = await db
     .select()
     .from(users)
-    .where(and(inArray(users.id, [...new Set(ids)]), eq(users.status, "active")));
+    .where(and(inArray(users.id, jsonValues(ids)), eq(users.status, "active")));
   return Object.fromEntries(rows.map((row) => [row.id, toAccount(row)]));
 }
 
 /** Which of `ids` have an (active) account; any number of ids in one bound parameter. */
-export async function idsWithAccount(d1: D1Database, ids: string[]): Promise<string[]> {
+export async function idsWithAccount(db: Db, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await drizzle(d1)
+  const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, sql`(select value from json_each(${JSON.stringify(ids)}))`), eq(users.status, "active")));
+    .where(and(inArray(users.id, jsonValues(ids)), eq(users.status, "active")));
   return rows.map((row) => row.id);
 }
 
@@ -83,8 +97,8 @@ export interface Cursor {
 }
 
 /** Newest first (createdAt desc, id desc); `first + 1` rows tell whether a next page exists. */
-export async function accountsPage(d1: D1Database, first: number, after?: Cursor): Promise<{ accounts: Account[]; hasNextPage: boolean }> {
-  const rows = await drizzle(d1)
+export async function accountsPage(db: Db, first: number, after?: Cursor): Promise<{ accounts: Account[]; hasNextPage: boolean }> {
+  const rows = await db
     .select()
     .from(users)
     .where(

@@ -1,5 +1,6 @@
 /** Helpers of the auth unit tests (inside workerd, against the real migrated auth_db). */
 import { env } from "cloudflare:workers";
+import { openDb } from "../../../shared/d1";
 import { createApp } from "../src/app";
 import { loadAuthConfig } from "../src/config";
 import type { AuthDeps } from "../src/context";
@@ -38,14 +39,15 @@ export const uniqueEmail = (label = "user") => `${label}-${crypto.randomUUID()}@
 export async function createAccount(email = uniqueEmail(), password = "a perfectly fine passphrase"): Promise<UserRow & { password: string }> {
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
-  await insertPendingUser(env.AUTH_DB, { id, email, passwordHash: await hashPassword(password), now });
-  await activateUser(env.AUTH_DB, id);
-  return { ...(await activeUserById(env.AUTH_DB, id))!, password };
+  const db = openDb(env.AUTH_DB);
+  await insertPendingUser(db, { id, email, passwordHash: await hashPassword(password), now });
+  await activateUser(db, id);
+  return { ...(await activeUserById(db, id))!, password };
 }
 
 /** A signed-in session of `user` at `nowMs`: its access and refresh tokens. */
 export async function signedIn(user: UserRow, nowMs: number, testEnv: AuthEnv = env) {
-  const session = await createSession(testEnv.AUTH_DB, user.id, nowMs);
+  const session = await createSession(openDb(testEnv.AUTH_DB), user.id, nowMs);
   const accessToken = await signAccessToken(loadAuthConfig(testEnv), { userId: user.id, sessionId: session.sessionId, roles: ["member"] }, nowMs);
   return { ...session, accessToken };
 }

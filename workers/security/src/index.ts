@@ -6,7 +6,8 @@ import { createLogger, type Logger } from "../../../shared/logger";
 import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadSecurityConfig } from "./config";
 import { AdminsWithAccount, parseInput, RoleName, UserId, UserIds } from "./input";
-import { accessOf, adminIds, grant, removeGrants, revoke, roleInfos, securityDb } from "./roles";
+import { openDb } from "../../../shared/d1";
+import { accessOf, adminIds, grant, removeGrants, revoke, roleInfos } from "./roles";
 import type { Access, RoleInfo } from "./types";
 
 export type { Access, RoleInfo } from "./types";
@@ -17,7 +18,7 @@ const RoleRevocation = v.object({ userId: UserId, role: RoleName, adminsWithAcco
 const lastAdmin = <T>() => failure<T>("FORBIDDEN", "The last admin cannot lose the admin role");
 
 export default class SecurityService extends InternalEntrypoint<SecurityEnv> {
-  #db = securityDb(this.env.SECURITY_DB);
+  #db = openDb(this.env.SECURITY_DB);
 
   health(meta: CallMeta): Promise<HealthReport> {
     return healthReport("security", meta, {

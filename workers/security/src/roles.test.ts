@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { openDb } from "../../../shared/d1";
 import { recordingD1 } from "../../../shared/testing/recording-d1";
-import { accessOf, grant, revoke, securityDb } from "./roles";
+import { accessOf, grant, revoke } from "./roles";
 
 
 describe("accessOf", () => {
@@ -11,9 +12,9 @@ describe("accessOf", () => {
       ids.map((id) => env.SECURITY_DB.prepare("INSERT INTO user_roles VALUES (?, 'member', ?)").bind(id, new Date().toISOString())),
     );
     const { d1, statements } = recordingD1(env.SECURITY_DB);
-    const access = await accessOf(securityDb(d1), ids);
+    const access = await accessOf(openDb(d1), ids);
     expect(statements).toHaveLength(1);
-    expect(statements[0]!.match(/\?/g)).toHaveLength(1);
+    expect(statements[0]!.sql.match(/\?/g)).toHaveLength(1);
     expect(Object.values(access).every((a) => a.roles.join() === "member")).toBe(true);
     expect(Object.keys(access)).toHaveLength(100);
   });
@@ -22,7 +23,7 @@ describe("accessOf", () => {
 describe("revoke", () => {
   it("leaves one admin when the last two are revoked concurrently in one isolate", async () => {
     await env.SECURITY_DB.prepare("DELETE FROM user_roles WHERE role = 'admin'").run();
-    const db = securityDb(env.SECURITY_DB);
+    const db = openDb(env.SECURITY_DB);
     const admins = [crypto.randomUUID(), crypto.randomUUID()];
     for (const admin of admins) await grant(db, admin, "admin", new Date().toISOString());
     const outcomes = await Promise.all(admins.map((admin) => revoke(db, admin, "admin", admins)));

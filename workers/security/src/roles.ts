@@ -1,18 +1,11 @@
 /** The RBAC queries: every read is one D1 round trip, every guarded write one atomic statement. */
 import { and, asc, eq, exists, inArray, ne, notExists, notInArray, or, sql } from "drizzle-orm";
-import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
+import { jsonValues, type Db } from "../../../shared/d1";
 import { rolePermissions, roles, userRoles } from "./db/schema";
 import type { Access, RoleInfo } from "./types";
 
-export type SecurityDb = DrizzleD1Database;
-
-export const securityDb = (d1: D1Database): SecurityDb => drizzle(d1);
-
 /** The role that must always keep at least one holder. */
 const ADMIN_ROLE = "admin";
-
-/** One bound parameter for any number of values, so batches stay under D1's 100-parameter limit. */
-const jsonValues = (values: string[]) => sql`(select value from json_each(${JSON.stringify(values)}))`;
 
 interface GrantRow {
   userId: string;
@@ -21,7 +14,7 @@ interface GrantRow {
 }
 
 /** Every grant of `userIds` joined with its permissions. */
-const grantsOf = (db: SecurityDb, userIds: string[]) =>
+const grantsOf = (db: Db, userIds: string[]) =>
   db
     .select({ userId: userRoles.userId, role: userRoles.role, permission: rolePermissions.permission })
     .from(userRoles)
@@ -43,12 +36,12 @@ function accessByUser(userIds: string[], rows: GrantRow[]): Record<string, Acces
 }
 
 /** Access of every asked user (empty when they hold no role), in one query. */
-export async function accessOf(db: SecurityDb, userIds: string[]): Promise<Record<string, Access>> {
+export async function accessOf(db: Db, userIds: string[]): Promise<Record<string, Access>> {
   return accessByUser(userIds, await grantsOf(db, userIds));
 }
 
 /** Every role with its description and sorted permissions, sorted by name. */
-export async function roleInfos(db: SecurityDb): Promise<RoleInfo[]> {
+export async function roleInfos(db: Db): Promise<RoleInfo[]> {
   const rows = await db
     .select({ name: roles.name, description: roles.description, permission: rolePermissions.permission })
     .from(roles)
@@ -63,12 +56,12 @@ export async function roleInfos(db: SecurityDb): Promise<RoleInfo[]> {
   return [...byName.values()];
 }
 
-const roleNamed = (db: SecurityDb, role: string) => db.select({ name: roles.name }).from(roles).where(eq(roles.name, role));
+const roleNamed = (db: Db, role: string) => db.select({ name: roles.name }).from(roles).where(eq(roles.name, role));
 
 export type GrantOutcome = { roleExists: false } | { roleExists: true; access: Access };
 
 /** Grants `role` (a no-op when already held); the grant and the read of the result are one batch. */
-export async function grant(db: SecurityDb, userId: string, role: string, now: string): Promise<GrantOutcome> {
+export async function grant(db: Db, userId: string, role: string, now: string): Promise<GrantOutcome> {
   const [, known, rows] = await db.batch([
     db
       .insert(userRoles)
@@ -90,7 +83,7 @@ export async function grant(db: SecurityDb, userId: string, role: string, now: s
  * another admin with an account keeps the role. A grant of an account deleted since that
  * list was read is gone already: deletion removes the grants first.
  */
-const mayLoseAdmin = (db: SecurityDb, userId: string, adminsWithAccount: string[]) =>
+const mayLoseAdmin = (db: Db, userId: string, adminsWithAccount: string[]) =>
   or(
     notInArray(sql`${userId}`, jsonValues(adminsWithAccount)),
     exists(
@@ -102,7 +95,7 @@ const mayLoseAdmin = (db: SecurityDb, userId: string, adminsWithAccount: string[
   );
 
 /** Every holder of the admin role, with an account or not. */
-export async function adminIds(db: SecurityDb): Promise<string[]> {
+export async function adminIds(db: Db): Promise<string[]> {
   const rows = await db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, ADMIN_ROLE));
   return rows.map((row) => row.userId);
 }
@@ -110,7 +103,7 @@ export async function adminIds(db: SecurityDb): Promise<string[]> {
 export type RevokeOutcome = { roleExists: false } | { roleExists: true; lastAdmin: true } | { roleExists: true; lastAdmin: false; access: Access };
 
 /** Revokes `role` (a no-op when not held), never the last admin's admin role (`mayLoseAdmin`). */
-export async function revoke(db: SecurityDb, userId: string, role: string, adminsWithAccount: string[]): Promise<RevokeOutcome> {
+export async function revoke(db: Db, userId: string, role: string, adminsWithAccount: string[]): Promise<RevokeOutcome> {
   const [, known, rows] = await db.batch([
     db
       .delete(userRoles)
@@ -129,7 +122,7 @@ export async function revoke(db: SecurityDb, userId: string, role: string, admin
  * Removes every grant of a deleted user, all or none: none when that would remove the
  * last admin (`mayLoseAdmin`). Answers whether the grants are gone.
  */
-export async function removeGrants(db: SecurityDb, userId: string, adminsWithAccount: string[]): Promise<boolean> {
+export async function removeGrants(db: Db, userId: string, adminsWithAccount: string[]): Promise<boolean> {
   const isAdmin = db
     .select({ one: sql`1` })
     .from(userRoles)

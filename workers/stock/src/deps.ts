@@ -3,11 +3,11 @@
  * the cache backend, the database, the clock and the in-isolate map of fetches under way.
  * Tests build their own (counting wrappers around the real bindings) with the same parts.
  */
+import { openDb } from "../../../shared/d1";
 import { kvCache } from "./cache/kv";
 import type { CacheStore } from "./cache/quote-cache";
 import { upstashCache } from "./cache/upstash";
 import type { ProviderName, StockConfig } from "./config";
-import { d1Database } from "./db/database";
 import { createProviderChain } from "./providers/chain";
 import { createFmpProvider } from "./providers/fmp";
 import type { QuoteProvider } from "./providers/provider";
@@ -40,7 +40,7 @@ export function createDeps(env: StockEnv, config: StockConfig): StockDeps {
   return {
     chain: createProviderChain(config.QUOTE_PROVIDERS.map((name) => createProvider(name, config))),
     cache: createCache(env, config),
-    db: d1Database(env.STOCK_DB),
+    db: openDb(env.STOCK_DB),
     freshnessMs: config.QUOTE_FRESHNESS_SECONDS * 1000,
     now: () => new Date(),
     inflight: new Map(),

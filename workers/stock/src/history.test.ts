@@ -1,7 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { countingDatabase, countingProvider, failingProvider, log, resetState, SATURDAY, testDeps } from "../test/support";
-import { D1_MAX_BOUND_PARAMETERS } from "./db/database";
+import { countingDatabase, D1_MAX_BOUND_PARAMETERS, countingProvider, failingProvider, log, resetState, SATURDAY, testDeps } from "../test/support";
 import { getHistory } from "./history";
 import { isTradingDay } from "./market";
 import type { QuoteProvider } from "./providers/provider";
@@ -87,11 +86,11 @@ describe("history", () => {
     const provider = countingProvider(createSimulatedProvider());
     const first = await getHistory(testDeps({ providers: [provider.target] }), ["AAPL", "TSLA"], "ONE_YEAR", log);
     expect(provider.calls["simulated.history"]).toBe(2);
-    const db = countingDatabase();
-    const second = await getHistory(testDeps({ providers: [provider.target], db }), ["AAPL", "TSLA"], "ONE_YEAR", log);
+    const counted = countingDatabase();
+    const second = await getHistory(testDeps({ providers: [provider.target], db: counted.db }), ["AAPL", "TSLA"], "ONE_YEAR", log);
     expect(provider.calls["simulated.history"]).toBe(2);
     expect(second).toEqual(first);
-    expect(db.roundTrips).toBe(2);
+    expect(counted.roundTrips).toBe(2);
   });
 
   it("fetches only the ranges outside what is stored", async () => {
@@ -108,11 +107,11 @@ describe("history", () => {
   });
 
   it("stores five years of bars in one round trip, every statement within D1's bound-parameter limit", async () => {
-    const db = countingDatabase();
-    const { AAPL: candles } = await getHistory(testDeps({ db }), ["AAPL"], "FIVE_YEARS", log);
+    const counted = countingDatabase();
+    const { AAPL: candles } = await getHistory(testDeps({ db: counted.db }), ["AAPL"], "FIVE_YEARS", log);
     expect(candles!.length).toBeGreaterThan(1_250);
-    expect(db.roundTrips).toBe(3); // coverage read, one batch of writes, bars read
-    expect(Math.max(...db.statements.map((s) => s.params.length))).toBeLessThanOrEqual(D1_MAX_BOUND_PARAMETERS);
+    expect(counted.roundTrips).toBe(3); // coverage read, one batch of writes, bars read
+    expect(Math.max(...counted.statements.map((s) => s.params.length))).toBeLessThanOrEqual(D1_MAX_BOUND_PARAMETERS);
     const stored = await env.STOCK_DB.prepare("SELECT count(*) AS n FROM daily_bars WHERE symbol = 'AAPL'").first<{ n: number }>();
     expect(stored!.n).toBeGreaterThanOrEqual(candles!.length);
   });

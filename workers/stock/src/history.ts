@@ -4,8 +4,9 @@
  * minutes, as today's bar moves). ONE_DAY and FIVE_DAYS are the last 1 and 5 trading days
  * whatever the weekday; every candle's change is against the previous bar's close.
  */
+import type { Db } from "../../../shared/d1";
 import type { Logger } from "../../../shared/logger";
-import type { Database, Statement } from "./db/database";
+import type { BatchItem } from "drizzle-orm/batch";
 import { readBars, readCoverage, upsertBars, upsertCoverage, type Coverage, type StoredBar } from "./db/queries";
 import { addDays, easternTime } from "./market";
 import type { ProviderChain } from "./providers/chain";
@@ -13,7 +14,7 @@ import type { Candle, DailyBar, HistoryPeriod } from "./types";
 
 export interface HistoryDeps {
   chain: ProviderChain;
-  db: Database;
+  db: Db;
   now: () => Date;
 }
 
@@ -71,8 +72,8 @@ export async function getHistory(deps: HistoryDeps, symbols: string[], period: H
 
   const coverage = new Map((await readCoverage(deps.db, symbols)).map((c) => [c.symbol, c]));
   const writes = await Promise.all(symbols.map((symbol) => fillGaps(deps, symbol, coverage.get(symbol), readFrom, today, now, log)));
-  const statements = writes.flat();
-  if (statements.length > 0) await deps.db.batch(statements);
+  const [first, ...rest] = writes.flat();
+  if (first) await deps.db.batch([first, ...rest]);
 
   const bySymbol = Map.groupBy(await readBars(deps.db, symbols, readFrom), (bar: StoredBar) => bar.symbol);
   const history: Record<string, Candle[]> = {};
@@ -93,7 +94,7 @@ async function fillGaps(
   today: string,
   now: Date,
   log: Logger,
-): Promise<Statement[]> {
+): Promise<BatchItem<"sqlite">[]> {
   const fetch = async (start: string, end: string): Promise<DailyBar[] | undefined> => {
     try {
       return await deps.chain.history(symbol, start, end, now, log);
@@ -107,7 +108,7 @@ async function fillGaps(
     const bars = await fetch(from, today);
     // Nothing from any provider: an unknown symbol leaves no trace in the database.
     if (!bars || bars.length === 0) return [];
-    return [...upsertBars(symbol, bars), upsertCoverage({ symbol, fromDate: from, toDate: today, checkedAt: now.getTime() })];
+    return [...upsertBars(deps.db, symbol, bars), upsertCoverage(deps.db, { symbol, fromDate: from, toDate: today, checkedAt: now.getTime() })];
   }
   const needsHead = from < covered.fromDate;
   const needsTail = covered.toDate < today || now.getTime() - covered.checkedAt > RECENT_BARS_TTL_MS;
@@ -122,7 +123,7 @@ async function fillGaps(
     toDate: tail ? today : covered.toDate,
     checkedAt: tail ? now.getTime() : covered.checkedAt,
   };
-  return [...upsertBars(symbol, [...(head ?? []), ...(tail ?? [])]), upsertCoverage(next)];
+  return [...upsertBars(deps.db, symbol, [...(head ?? []), ...(tail ?? [])]), upsertCoverage(deps.db, next)];
 }
 
 /** Candles with change against the previous bar's close (0 for the first of the series). */

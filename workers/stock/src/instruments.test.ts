@@ -10,8 +10,8 @@ beforeEach(resetState);
 
 function collectingDeps(at: Date, provider: { target: QuoteProvider; calls: Record<string, number> } = countingProvider(createSimulatedProvider())) {
   const background: Promise<unknown>[] = [];
-  const db = countingDatabase();
-  return { deps: { ...testDeps({ providers: [provider.target], at, db }), waitUntil: (p: Promise<unknown>) => background.push(p) }, background, provider, db };
+  const counted = countingDatabase();
+  return { deps: { ...testDeps({ providers: [provider.target], at, db: counted.db }), waitUntil: (p: Promise<unknown>) => background.push(p) }, background, provider, counted };
 }
 
 const refreshedAt = async (symbol: string) =>
@@ -26,7 +26,7 @@ describe("instruments", () => {
     const second = collectingDeps(WEDNESDAY_NOON, first.provider);
     expect(await getInstruments(second.deps, ["AAPL"], log)).toEqual(answer);
     expect(first.provider.calls["simulated.instruments"]).toBe(1);
-    expect(second.db.roundTrips).toBe(1);
+    expect(second.counted.roundTrips).toBe(1);
     expect(second.background).toHaveLength(0);
   });
 

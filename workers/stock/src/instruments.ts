@@ -4,9 +4,9 @@
  * provider knows are remembered in the cache for an hour, so made-up symbols do not
  * reach the providers on every request.
  */
+import type { Db } from "../../../shared/d1";
 import type { Logger } from "../../../shared/logger";
 import { UNKNOWN_SYMBOL_TTL_SECONDS, unknownSymbolKey, type CacheStore } from "./cache/quote-cache";
-import type { Database } from "./db/database";
 import { readInstruments, upsertInstruments } from "./db/queries";
 import type { ProviderChain } from "./providers/chain";
 import type { Instrument } from "./types";
@@ -16,7 +16,7 @@ export const METADATA_MAX_AGE_MS = 7 * 86_400_000;
 export interface InstrumentDeps {
   chain: ProviderChain;
   cache: CacheStore;
-  db: Database;
+  db: Db;
   now: () => Date;
   /** Keeps background work alive after the answer (ExecutionContext.waitUntil). */
   waitUntil: (work: Promise<unknown>) => void;
@@ -59,6 +59,6 @@ async function lookUp(deps: InstrumentDeps, symbols: string[], now: Date, log: L
 
 async function fetchAndStore(deps: InstrumentDeps, symbols: string[], now: Date, log: Logger) {
   const lookup = await deps.chain.instruments(symbols, log);
-  if (lookup.found.size > 0) await deps.db.batch([upsertInstruments([...lookup.found.values()], now.toISOString())]);
+  if (lookup.found.size > 0) await upsertInstruments(deps.db, [...lookup.found.values()], now.toISOString());
   return lookup;
 }

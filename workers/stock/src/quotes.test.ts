@@ -24,12 +24,12 @@ describe("quotes", () => {
     const symbols = seedInstruments.slice(0, 50).map((i) => i.symbol);
     const provider = countingProvider(createSimulatedProvider());
     const cache = countingCache();
-    const db = countingDatabase();
-    const quotes = await getQuotes(testDeps({ providers: [provider.target], cache: cache.target, db }), symbols, log);
+    const counted = countingDatabase();
+    const quotes = await getQuotes(testDeps({ providers: [provider.target], cache: cache.target, db: counted.db }), symbols, log);
     expect(Object.keys(quotes).sort()).toEqual([...symbols].sort());
     expect(cache.calls["cache.getMany"]).toBe(1);
     expect(provider.calls["simulated.quotes"]).toBe(1);
-    expect(db.roundTrips).toBeLessThanOrEqual(2);
+    expect(counted.roundTrips).toBeLessThanOrEqual(2);
     // The answers really reached KV and D1.
     expect(await env.QUOTE_CACHE.get(quoteKey("AAPL"), "json")).toMatchObject({ quote: { symbol: "AAPL" } });
     const stored = await env.STOCK_DB.prepare("SELECT count(*) AS n FROM last_quotes").first<{ n: number }>();
@@ -41,12 +41,12 @@ describe("quotes", () => {
     const unknown = Array.from({ length: 100 - known.length }, (_, i) => `ZZ${i}`);
     const provider = countingProvider(createSimulatedProvider());
     const cache = countingCache();
-    const db = countingDatabase();
-    const quotes = await getQuotes(testDeps({ providers: [provider.target], cache: cache.target, db }), [...known, ...unknown], log);
+    const counted = countingDatabase();
+    const quotes = await getQuotes(testDeps({ providers: [provider.target], cache: cache.target, db: counted.db }), [...known, ...unknown], log);
     expect(Object.keys(quotes).sort()).toEqual([...known].sort());
     expect(cache.calls["cache.getMany"]).toBe(1);
     expect(provider.calls["simulated.quotes"]).toBe(1);
-    expect(db.roundTrips).toBeLessThanOrEqual(2);
+    expect(counted.roundTrips).toBeLessThanOrEqual(2);
   });
 
   it("serves from the cache within the freshness window and asks the provider after it", async () => {
@@ -71,10 +71,10 @@ describe("quotes", () => {
   it("serves the last known quote from D1 when the cache has lost it", async () => {
     const fresh = await getQuotes(testDeps(), ["NVDA"], log);
     await env.QUOTE_CACHE.delete(quoteKey("NVDA"));
-    const db = countingDatabase();
-    const stale = await getQuotes(testDeps({ providers: [failingProvider("yahoo")], db, at: later(3_600_000) }), ["NVDA"], log);
+    const counted = countingDatabase();
+    const stale = await getQuotes(testDeps({ providers: [failingProvider("yahoo")], db: counted.db, at: later(3_600_000) }), ["NVDA"], log);
     expect(stale.NVDA).toEqual({ ...fresh.NVDA, stale: true });
-    expect(db.roundTrips).toBe(1);
+    expect(counted.roundTrips).toBe(1);
   });
 
   it("leaves out symbols with neither an answer nor a last known quote", async () => {

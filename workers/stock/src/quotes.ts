@@ -4,10 +4,10 @@
  * one cache multi-read, one chain call (one upstream call per batching provider), and at
  * most two D1 queries (saving the answers, reading last known quotes).
  */
+import type { Db } from "../../../shared/d1";
 import type { Logger } from "../../../shared/logger";
 import { annotate } from "../../../shared/observe-rpc";
 import { LAST_KNOWN_TTL_SECONDS, quoteKey, type CachedQuote, type CacheStore } from "./cache/quote-cache";
-import type { Database } from "./db/database";
 import { readLastQuotes, upsertLastQuotes } from "./db/queries";
 import type { ProviderChain } from "./providers/chain";
 import type { Quote } from "./types";
@@ -15,7 +15,7 @@ import type { Quote } from "./types";
 export interface QuoteDeps {
   chain: ProviderChain;
   cache: CacheStore;
-  db: Database;
+  db: Db;
   freshnessMs: number;
   now: () => Date;
   /** Provider fetches under way in this isolate, per symbol: concurrent misses join them. */
@@ -86,14 +86,14 @@ async function fetchAndSave(deps: QuoteDeps, symbols: string[], now: Date, log: 
   const entries = quotes.map((quote) => ({ key: quoteKey(quote.symbol), value: { quote, fetchedAt } satisfies CachedQuote }));
   const results = await Promise.allSettled([
     deps.cache.putMany(entries, LAST_KNOWN_TTL_SECONDS),
-    deps.db.batch([upsertLastQuotes(quotes, fetchedAt)]),
+    upsertLastQuotes(deps.db, quotes, fetchedAt),
   ]);
   for (const result of results) if (result.status === "rejected") log.warn("saving quotes failed", { error: result.reason as unknown });
   return answer;
 }
 
 /** The last known quotes of symbols no provider answered: from the cache read, else from D1. */
-async function lastKnown(db: Database, symbols: string[], cached: Map<string, CachedQuote>, log: Logger): Promise<Record<string, Quote>> {
+async function lastKnown(db: Db, symbols: string[], cached: Map<string, CachedQuote>, log: Logger): Promise<Record<string, Quote>> {
   const known: Record<string, Quote> = {};
   for (const symbol of symbols) {
     const entry = cached.get(symbol);

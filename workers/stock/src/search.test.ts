@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { countingCache, countingProvider, failingProvider, log, resetState, testDeps } from "../test/support";
 import { createSimulatedProvider } from "./providers/simulated";
@@ -32,9 +33,9 @@ describe("search", () => {
   });
 
   it("answers from stored instruments when the providers fail", async () => {
-    await testDeps().db.batch([
-      { sql: "INSERT INTO instruments VALUES ('AAPL', 'Apple Inc.', 'NASDAQ', 'NASDAQ Global Select', 'USD', 'EQUITY', '2026-11-18T00:00:00.000Z')", params: [] },
-    ]);
+    await env.STOCK_DB.prepare(
+      "INSERT INTO instruments VALUES ('AAPL', 'Apple Inc.', 'NASDAQ', 'NASDAQ Global Select', 'USD', 'EQUITY', '2026-11-18T00:00:00.000Z')",
+    ).run();
     expect(await search(testDeps({ providers: [failingProvider("yahoo")] }), "aap", 5, log)).toEqual([result("AAPL", "Apple Inc.")]);
   });
 });

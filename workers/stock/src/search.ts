@@ -2,9 +2,9 @@
  * Instrument search: the stored instruments and the provider chain's search, merged and
  * ranked (exact symbol, then symbol prefix, then name match), cached for an hour.
  */
+import type { Db } from "../../../shared/d1";
 import type { Logger } from "../../../shared/logger";
 import { SEARCH_TTL_SECONDS, searchKey, type CachedSearch, type CacheStore } from "./cache/quote-cache";
-import type { Database } from "./db/database";
 import { matchInstruments } from "./db/queries";
 import type { ProviderChain } from "./providers/chain";
 import type { SearchResult } from "./types";
@@ -12,7 +12,7 @@ import type { SearchResult } from "./types";
 export interface SearchDeps {
   chain: ProviderChain;
   cache: CacheStore;
-  db: Database;
+  db: Db;
 }
 
 /** Candidates read before ranking, so a good match is not cut by an arbitrary order. */

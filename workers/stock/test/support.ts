@@ -4,10 +4,11 @@
  * trips and the parameters each statement bound).
  */
 import { env } from "cloudflare:workers";
+import { openDb } from "../../../shared/d1";
 import { createLogger } from "../../../shared/logger";
+import { recordingD1 } from "../../../shared/testing/recording-d1";
 import { kvCache } from "../src/cache/kv";
 import type { CacheStore } from "../src/cache/quote-cache";
-import { d1Database, type Database, type Statement } from "../src/db/database";
 import type { StockDeps } from "../src/deps";
 import { createProviderChain } from "../src/providers/chain";
 import { ProviderError, type QuoteProvider } from "../src/providers/provider";
@@ -50,28 +51,13 @@ export function failingProvider(name: string): QuoteProvider {
   return { name, batchesQuotes: true, quotes: fail, history: fail, search: fail, instruments: fail };
 }
 
-export interface CountingDatabase extends Database {
-  /** Round trips to D1. */
-  roundTrips: number;
-  statements: Statement[];
-}
+/** D1 binds at most this many parameters per statement. */
+export const D1_MAX_BOUND_PARAMETERS = 100;
 
-export function countingDatabase(inner: Database = d1Database(env.STOCK_DB)): CountingDatabase {
-  const db: CountingDatabase = {
-    roundTrips: 0,
-    statements: [],
-    query(sql, ...params) {
-      db.roundTrips++;
-      db.statements.push({ sql, params });
-      return inner.query(sql, ...params);
-    },
-    batch(statements) {
-      db.roundTrips++;
-      db.statements.push(...statements);
-      return inner.batch(statements);
-    },
-  };
-  return db;
+/** The stock database over a binding that counts its round trips and records each statement. */
+export function countingDatabase() {
+  const recorded = recordingD1(env.STOCK_DB);
+  return Object.assign(recorded, { db: openDb(recorded.d1) });
 }
 
 export function countingCache(inner: CacheStore = kvCache(env.QUOTE_CACHE)): Counted<CacheStore> {
@@ -85,7 +71,7 @@ export function testDeps(overrides: Partial<StockDeps> & { providers?: QuoteProv
   return {
     chain: createProviderChain(providers),
     cache: kvCache(env.QUOTE_CACHE),
-    db: d1Database(env.STOCK_DB),
+    db: openDb(env.STOCK_DB),
     freshnessMs: 30_000,
     now: () => at,
     inflight: new Map(),

@@ -5,7 +5,7 @@ import { observeRpc } from "../../../shared/observe-rpc";
 import { createLogger, type Logger } from "../../../shared/logger";
 import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { loadUserConfig } from "./config";
-import { userDb } from "./db/client";
+import { openDb } from "../../../shared/d1";
 import { MAX_WATCHLIST, NewProfile, parseInput, ProfilePatch, TickerSymbol, UserId, UserIds } from "./input";
 import { changeProfile, insertProfile, overviewOf, profilesOf } from "./profiles";
 import { removeUserData } from "./remove-user";
@@ -18,7 +18,7 @@ const ProfileChange = v.object({ userId: UserId, patch: ProfilePatch });
 const WatchlistChange = v.object({ userId: UserId, symbol: TickerSymbol });
 
 export default class UserService extends InternalEntrypoint<UserEnv> {
-  #db = userDb(this.env.USER_DB);
+  #db = openDb(this.env.USER_DB);
 
   health(meta: CallMeta): Promise<HealthReport> {
     return healthReport("user", meta, {

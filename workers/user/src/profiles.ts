@@ -1,13 +1,13 @@
 /** Profile queries: one statement each, so every change is atomic. */
 import { eq, inArray, sql } from "drizzle-orm";
-import { jsonValues, type UserDb } from "./db/client";
+import { jsonValues, type Db } from "../../../shared/d1";
 import { profiles } from "./db/schema";
 import type { Overview, Profile } from "./types";
 import { watchlistQuery } from "./watchlist";
 
 /** The new profile, or null when the user already has one. */
 export async function insertProfile(
-  db: UserDb,
+  db: Db,
   input: { userId: string; firstName: string; lastName: string },
   now: string,
 ): Promise<Profile | null> {
@@ -20,7 +20,7 @@ export async function insertProfile(
 }
 
 /** The profiles of the users that have one, keyed by user id, in one query. */
-export async function profilesOf(db: UserDb, userIds: string[]): Promise<Record<string, Profile>> {
+export async function profilesOf(db: Db, userIds: string[]): Promise<Record<string, Profile>> {
   const rows = await db.select().from(profiles).where(inArray(profiles.userId, jsonValues(userIds)));
   return Object.fromEntries(rows.map((profile) => [profile.userId, profile]));
 }
@@ -30,7 +30,7 @@ export async function profilesOf(db: UserDb, userIds: string[]): Promise<Record<
  * even for two changes within one millisecond or behind a slower clock.
  */
 export async function changeProfile(
-  db: UserDb,
+  db: Db,
   userId: string,
   patch: { firstName?: string; lastName?: string },
   now: string,
@@ -45,7 +45,7 @@ export async function changeProfile(
 }
 
 /** A user's profile and watchlist read in one D1 round trip. */
-export async function overviewOf(db: UserDb, userId: string): Promise<Overview> {
+export async function overviewOf(db: Db, userId: string): Promise<Overview> {
   const [found, watchlist] = await db.batch([db.select().from(profiles).where(eq(profiles.userId, userId)), watchlistQuery(db, userId)]);
   return { profile: found[0] ?? null, watchlist };
 }

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { UserDb } from "./db/client";
+import type { Db } from "../../../shared/d1";
 import { profiles, watchlistItems } from "./db/schema";
 
 /** The user's profile and watchlist, gone in one transaction. */
-export async function removeUserData(db: UserDb, userId: string): Promise<void> {
+export async function removeUserData(db: Db, userId: string): Promise<void> {
   await db.batch([
     db.delete(watchlistItems).where(eq(watchlistItems.userId, userId)),
     db.delete(profiles).where(eq(profiles.userId, userId)),

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { userDb } from "./db/client";
+import { openDb } from "../../../shared/d1";
 import { addSymbol, watchlistOf } from "./watchlist";
 
 describe("addSymbol", () => {
   it("never takes a list past the cap under concurrent adds in one isolate", async () => {
-    const db = userDb(env.USER_DB);
+    const db = openDb(env.USER_DB);
     const userId = crypto.randomUUID();
     const now = () => new Date().toISOString();
     for (const symbol of ["A", "B", "C"]) await addSymbol(db, userId, symbol, 5, now());
@@ -15,7 +15,7 @@ describe("addSymbol", () => {
   });
 
   it("orders symbols added within one millisecond by insertion", async () => {
-    const db = userDb(env.USER_DB);
+    const db = openDb(env.USER_DB);
     const userId = crypto.randomUUID();
     const sameInstant = new Date().toISOString();
     for (const symbol of ["Z", "A", "M"]) await addSymbol(db, userId, symbol, 100, sameInstant);

@@ -56,6 +56,15 @@ describe.skipIf(!server)("upstash cache against a real redis-server over the Ups
     expect(stale.AAPL).toEqual({ ...first.AAPL, stale: true });
   });
 
+  it("reads what @upstash/redis wrote, and writes what it reads (entries survive the change of client)", async () => {
+    const prefix = crypto.randomUUID();
+    const value = { quote: { symbol: "AAPL", price: 1.5, name: "é ✓ \"q\"" }, fetchedAt: 1 };
+    await direct().set(`${prefix}:library`, value, { ex: 60 });
+    await upstashCache(options).putMany([{ key: `${prefix}:ours`, value }], 60);
+    expect(await upstashCache(options).getMany([`${prefix}:library`])).toEqual(new Map([[`${prefix}:library`, value]]));
+    expect(await direct().get(`${prefix}:ours`)).toEqual(value);
+  });
+
   it("fails a read with a wrong token (the quote service then answers without the cache)", async () => {
     await expect(upstashCache({ ...options, token: "wrong" }).getMany(["x"])).rejects.toThrow(/Unauthorized/);
   });

@@ -1,105 +1,90 @@
-/** The stock service's SQL, one function per statement. */
-import type { DailyBar, Instrument, InstrumentType, Quote } from "../types";
-import type { Database, Statement } from "./database";
+/** The stock service's queries over schema.ts, one function per statement. */
+import { and, asc, getTableColumns, gte, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { jsonValues, type Db } from "../../../../shared/d1";
+import type { DailyBar, Instrument, Quote } from "../types";
+import { barCoverage, dailyBars, instruments, lastQuotes } from "./schema";
 
-const IN_LIST = "(SELECT value FROM json_each(?1))";
+type Row<T extends SQLiteTable> = T["$inferSelect"];
 
-interface InstrumentRow extends Instrument {
-  refreshedAt: string;
+/**
+ * `insert ... select` of any number of rows from one bound parameter (a JSON array of
+ * arrays, in the table's column order, each value as drizzle encodes it), so a batch of
+ * rows never meets D1's limit of 100 bound parameters. `where true` keeps SQLite from
+ * reading the upsert's ON as a join constraint.
+ */
+function rowsFromJson<T extends SQLiteTable>(table: T, rows: Row<T>[]): SQL {
+  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => column.generated === undefined);
+  const values = rows.map((row) => columns.map(([key, column]) => column.mapToDriverValue((row as Record<string, unknown>)[key]) as unknown));
+  const picks = columns.map((_, i) => sql.raw(`value->>${i}`));
+  return sql`select ${sql.join(picks, sql`, `)} from json_each(${JSON.stringify(values)}) where true`;
 }
 
-const INSTRUMENT_COLUMNS =
-  "symbol, name, exchange, exchange_full_name AS exchangeFullName, currency, instrument_type AS instrumentType, refreshed_at AS refreshedAt";
-
-export const readInstruments = (db: Database, symbols: string[]): Promise<InstrumentRow[]> =>
-  db.query<InstrumentRow>(`SELECT ${INSTRUMENT_COLUMNS} FROM instruments WHERE symbol IN ${IN_LIST}`, JSON.stringify(symbols));
-
-export function upsertInstruments(instruments: Instrument[], refreshedAt: string): Statement {
-  return {
-    sql: `INSERT INTO instruments (symbol, name, exchange, exchange_full_name, currency, instrument_type, refreshed_at)
-      SELECT value->>'symbol', value->>'name', value->>'exchange', value->>'exchangeFullName', value->>'currency', value->>'instrumentType', ?2
-      FROM json_each(?1) WHERE true
-      ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, exchange = excluded.exchange,
-        exchange_full_name = excluded.exchange_full_name, currency = excluded.currency,
-        instrument_type = excluded.instrument_type, refreshed_at = excluded.refreshed_at`,
-    params: [JSON.stringify(instruments), refreshedAt],
-  };
+/** Every column but the conflict target takes the new row's value. */
+function updateAllBut(table: SQLiteTable, target: SQLiteColumn[]): Record<string, SQL> {
+  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => !target.includes(column));
+  return Object.fromEntries(columns.map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]));
 }
+
+function upsert<T extends SQLiteTable>(db: Db, table: T, target: SQLiteColumn[], rows: Row<T>[]) {
+  return db.insert(table).select(rowsFromJson(table, rows)).onConflictDoUpdate({ target, set: updateAllBut(table, target) });
+}
+
+export type InstrumentRow = Row<typeof instruments>;
+
+export const readInstruments = (db: Db, symbols: string[]): Promise<InstrumentRow[]> =>
+  db.select().from(instruments).where(inArray(instruments.symbol, jsonValues(symbols)));
+
+export const upsertInstruments = (db: Db, found: Instrument[], refreshedAt: string) =>
+  upsert(db, instruments, [instruments.symbol], found.map((instrument) => ({ ...instrument, refreshedAt })));
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const like = (column: SQLiteColumn, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 
 /** Instruments whose symbol starts with, or whose name contains, the query (LIKE wildcards escaped). */
-export function matchInstruments(db: Database, query: string, limit: number): Promise<{ symbol: string; name: string; exchange: string; instrumentType: InstrumentType }[]> {
-  const escaped = query.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return db.query(
-    `SELECT symbol, name, exchange, instrument_type AS instrumentType FROM instruments
-     WHERE symbol LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' LIMIT ?3`,
-    `${escaped.toUpperCase()}%`,
-    `%${escaped}%`,
-    limit,
-  );
+export function matchInstruments(db: Db, query: string, limit: number) {
+  const escaped = escapeLike(query);
+  const { symbol, name, exchange, instrumentType } = instruments;
+  return db
+    .select({ symbol, name, exchange, instrumentType })
+    .from(instruments)
+    .where(or(like(symbol, `${escaped.toUpperCase()}%`), like(name, `%${escaped}%`)))
+    .limit(limit);
 }
 
-export async function readLastQuotes(db: Database, symbols: string[]): Promise<Quote[]> {
-  const rows = await db.query<{ quote: string }>(`SELECT quote FROM last_quotes WHERE symbol IN ${IN_LIST}`, JSON.stringify(symbols));
-  return rows.map((row) => JSON.parse(row.quote) as Quote);
+export async function readLastQuotes(db: Db, symbols: string[]): Promise<Quote[]> {
+  const rows = await db.select({ quote: lastQuotes.quote }).from(lastQuotes).where(inArray(lastQuotes.symbol, jsonValues(symbols)));
+  return rows.map((row) => row.quote);
 }
 
-export function upsertLastQuotes(quotes: Quote[], fetchedAt: number): Statement {
-  return {
-    sql: `INSERT INTO last_quotes (symbol, quote, as_of, fetched_at)
-      SELECT value->>'symbol', json(value), value->>'asOf', ?2 FROM json_each(?1) WHERE true
-      ON CONFLICT (symbol) DO UPDATE SET quote = excluded.quote, as_of = excluded.as_of, fetched_at = excluded.fetched_at`,
-    params: [JSON.stringify(quotes), fetchedAt],
-  };
-}
+export const upsertLastQuotes = (db: Db, quotes: Quote[], fetchedAt: number) =>
+  upsert(db, lastQuotes, [lastQuotes.symbol], quotes.map((quote) => ({ symbol: quote.symbol, quote, asOf: quote.asOf, fetchedAt })));
 
-export interface Coverage {
-  symbol: string;
-  fromDate: string;
-  toDate: string;
-  checkedAt: number;
-}
+export type Coverage = Row<typeof barCoverage>;
 
-export const readCoverage = (db: Database, symbols: string[]): Promise<Coverage[]> =>
-  db.query<Coverage>(
-    `SELECT symbol, from_date AS fromDate, to_date AS toDate, checked_at AS checkedAt FROM bar_coverage WHERE symbol IN ${IN_LIST}`,
-    JSON.stringify(symbols),
-  );
+export const readCoverage = (db: Db, symbols: string[]): Promise<Coverage[]> =>
+  db.select().from(barCoverage).where(inArray(barCoverage.symbol, jsonValues(symbols)));
 
-export function upsertCoverage(coverage: Coverage): Statement {
-  return {
-    sql: `INSERT INTO bar_coverage (symbol, from_date, to_date, checked_at) VALUES (?1, ?2, ?3, ?4)
-      ON CONFLICT (symbol) DO UPDATE SET from_date = excluded.from_date, to_date = excluded.to_date, checked_at = excluded.checked_at`,
-    params: [coverage.symbol, coverage.fromDate, coverage.toDate, coverage.checkedAt],
-  };
-}
+export const upsertCoverage = (db: Db, coverage: Coverage) => upsert(db, barCoverage, [barCoverage.symbol], [coverage]);
 
 /** Bars go in chunks: a bound parameter is a string, and D1 caps a row or string at 2 MB. */
 const BARS_PER_STATEMENT = 1_000;
 
-export function upsertBars(symbol: string, bars: DailyBar[]): Statement[] {
-  const statements: Statement[] = [];
+export function upsertBars(db: Db, symbol: string, bars: DailyBar[]) {
+  const statements = [];
   for (let i = 0; i < bars.length; i += BARS_PER_STATEMENT) {
-    const rows = bars.slice(i, i + BARS_PER_STATEMENT).map((b) => [b.date, b.open, b.high, b.low, b.close, b.volume]);
-    statements.push({
-      sql: `INSERT INTO daily_bars (symbol, date, open, high, low, close, volume)
-        SELECT ?1, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?2) WHERE true
-        ON CONFLICT (symbol, date) DO UPDATE SET open = excluded.open, high = excluded.high, low = excluded.low,
-          close = excluded.close, volume = excluded.volume`,
-      params: [symbol, JSON.stringify(rows)],
-    });
+    const rows = bars.slice(i, i + BARS_PER_STATEMENT).map((bar) => ({ ...bar, symbol }));
+    statements.push(upsert(db, dailyBars, [dailyBars.symbol, dailyBars.date], rows));
   }
   return statements;
 }
 
-export interface StoredBar extends DailyBar {
-  symbol: string;
-}
+export type StoredBar = Row<typeof dailyBars>;
 
 /** Bars of every symbol from `from` on, per symbol oldest first. */
-export const readBars = (db: Database, symbols: string[], from: string): Promise<StoredBar[]> =>
-  db.query<StoredBar>(
-    `SELECT symbol, date, open, high, low, close, volume FROM daily_bars
-     WHERE symbol IN ${IN_LIST} AND date >= ?2 ORDER BY symbol, date`,
-    JSON.stringify(symbols),
-    from,
-  );
+export const readBars = (db: Db, symbols: string[], from: string): Promise<StoredBar[]> =>
+  db
+    .select()
+    .from(dailyBars)
+    .where(and(inArray(dailyBars.symbol, jsonValues(symbols)), gte(dailyBars.date, from)))
+    .orderBy(asc(dailyBars.symbol), asc(dailyBars.date));

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { InstrumentType, Quote } from "../types";
 
 export const instruments = sqliteTable(
   "instruments",
@@ -8,7 +9,7 @@ export const instruments = sqliteTable(
     exchange: text("exchange").notNull(),
     exchangeFullName: text("exchange_full_name").notNull(),
     currency: text("currency").notNull(),
-    instrumentType: text("instrument_type").notNull(),
+    instrumentType: text("instrument_type").$type<InstrumentType>().notNull(),
     /** When the metadata was last refreshed from a provider (ISO-8601). */
     refreshedAt: text("refreshed_at").notNull(),
   },
@@ -18,7 +19,7 @@ export const instruments = sqliteTable(
 /** The last quote each provider chain produced: served with `stale` when providers fail. */
 export const lastQuotes = sqliteTable("last_quotes", {
   symbol: text("symbol").primaryKey(),
-  quote: text("quote", { mode: "json" }).notNull(),
+  quote: text("quote", { mode: "json" }).$type<Quote>().notNull(),
   asOf: text("as_of").notNull(),
   fetchedAt: integer("fetched_at").notNull(),
 });
