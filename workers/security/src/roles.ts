@@ -2,7 +2,7 @@
 import { and, asc, eq, exists, inArray, ne, notExists, notInArray, or, sql } from "drizzle-orm";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import { rolePermissions, roles, userRoles } from "./db/schema";
-import type { Access, RoleInfo } from "./types";
+import type { Access, RoleInfo } from "./contract";
 
 export type SecurityDb = DrizzleD1Database;
 

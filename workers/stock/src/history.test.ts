@@ -2,11 +2,11 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { countingDatabase, countingProvider, failingProvider, log, resetState, SATURDAY, testDeps } from "../test/support";
 import { D1_MAX_BOUND_PARAMETERS } from "./db/database";
-import { getHistory } from "./history";
+import { getHistory, periodWindow } from "./history";
 import { isTradingDay } from "./market";
 import type { QuoteProvider } from "./providers/provider";
 import { createSimulatedProvider } from "./providers/simulated";
-import { HISTORY_PERIODS, type HistoryPeriod } from "./types";
+import { HISTORY_MAX_BARS, HISTORY_PERIODS, type HistoryPeriod } from "./contract";
 
 beforeEach(resetState);
 
@@ -35,6 +35,21 @@ function recordingProvider(calls: [string, string, string][]): QuoteProvider {
     },
   };
 }
+
+describe("periodWindow", () => {
+  it("spans no more calendar days than the contract's HISTORY_MAX_BARS, on any day", () => {
+    const bounded = HISTORY_PERIODS.filter((period) => period !== "MAX");
+    for (let day = Date.UTC(2000, 0, 1); day < Date.UTC(2030, 0, 1); day += 86_400_000) {
+      const today = new Date(day).toISOString().slice(0, 10);
+      for (const period of bounded) {
+        const window = periodWindow(period, today);
+        // Its first and last day, plus a bar a provider dates a day ahead of New York.
+        const days = window.lastSessions ?? (day - Date.parse(`${window.from}T00:00:00Z`)) / 86_400_000 + 2;
+        if (HISTORY_MAX_BARS[period] < days) throw new Error(`${period} on ${today}: ${HISTORY_MAX_BARS[period]} < ${days}`);
+      }
+    }
+  });
+});
 
 describe("history", () => {
   it.each(HISTORY_PERIODS)("%s: trading days oldest first, from the period's start to today", async (period) => {

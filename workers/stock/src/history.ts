@@ -9,7 +9,7 @@ import type { Database, Statement } from "./db/database";
 import { readBars, readCoverage, upsertBars, upsertCoverage, type Coverage, type StoredBar } from "./db/queries";
 import { addDays, easternTime } from "./market";
 import type { ProviderChain } from "./providers/chain";
-import type { Candle, DailyBar, HistoryPeriod } from "./types";
+import type { Candle, DailyBar, HistoryPeriod } from "./contract";
 
 export interface HistoryDeps {
   chain: ProviderChain;

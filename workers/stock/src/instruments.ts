@@ -9,7 +9,7 @@ import { UNKNOWN_SYMBOL_TTL_SECONDS, unknownSymbolKey, type CacheStore } from ".
 import type { Database } from "./db/database";
 import { readInstruments, upsertInstruments } from "./db/queries";
 import type { ProviderChain } from "./providers/chain";
-import type { Instrument } from "./types";
+import type { Instrument } from "./contract";
 
 export const METADATA_MAX_AGE_MS = 7 * 86_400_000;
 

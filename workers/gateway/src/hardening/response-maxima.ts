@@ -18,12 +18,11 @@ import {
   type GraphQLLeafType,
   type GraphQLSchema,
 } from "graphql";
-import type { HistoryPeriod } from "../../../stock/src/types";
+import { HISTORY_MAX_BARS } from "../../../stock/src/contract";
+import { MAX_WATCHLIST } from "../../../user/src/contract";
 import { MAX_SEARCH_RESULTS, MAX_STOCKS, MAX_USERS_PAGE } from "../graphql/argument-maxima";
 import type { Arguments, ResponseMaxima } from "./response-bound";
 
-/** The user service's cap on a watchlist (user/src/input.ts MAX_WATCHLIST). */
-export const MAX_WATCHLIST = 100;
 /**
  * Roles and permissions are rows only migrations write (the seed has 2 roles, 5
  * permissions, names of at most 20 characters): generous constants, not read from the data.
@@ -34,28 +33,14 @@ const ROLE_NAME_BYTES = 66;
 /** The gateway and the four services it checks (resolvers/health.ts). */
 const HEALTH_SERVICES = 5;
 
-/**
- * The most daily bars a period can hold: the calendar days of the stock service's window
- * (stock/src/history.ts periodWindow), its first and last day included, plus one for a bar
- * a provider dates a day ahead of New York. Crypto trades every day: no weekends off.
- */
-const PERIOD_BARS: Record<Exclude<HistoryPeriod, "MAX">, number> = {
-  ONE_DAY: 1,
-  FIVE_DAYS: 5,
-  ONE_MONTH: 33,
-  THREE_MONTHS: 94,
-  SIX_MONTHS: 186,
-  YEAR_TO_DATE: 367,
-  ONE_YEAR: 368,
-  TWO_YEARS: 733,
-  FIVE_YEARS: 1_829,
-};
-
 const DAY_MS = 86_400_000;
 
-/** MAX starts on 1970-01-01; a period the stock service would refuse (null) counts as MAX. */
-export function historyBars(period: unknown, now: number): number {
-  if (typeof period === "string" && period in PERIOD_BARS) return PERIOD_BARS[period as keyof typeof PERIOD_BARS];
+/**
+ * The stock contract's most bars for the period; MAX starts on 1970-01-01, and a period
+ * the stock service would refuse (null) counts as MAX.
+ */
+function historyBars(period: unknown, now: number): number {
+  if (typeof period === "string" && period in HISTORY_MAX_BARS) return HISTORY_MAX_BARS[period as keyof typeof HISTORY_MAX_BARS];
   return Math.floor(now / DAY_MS) + 2;
 }
 

@@ -1,5 +1,5 @@
 /** The stock service's SQL, one function per statement. */
-import type { DailyBar, Instrument, InstrumentType, Quote } from "../types";
+import type { DailyBar, Instrument, InstrumentType, Quote } from "../contract";
 import type { Database, Statement } from "./database";
 
 const IN_LIST = "(SELECT value FROM json_each(?1))";
