@@ -29,7 +29,7 @@ export interface AuthRpc {
   listAccounts(meta: CallMeta, page: { first: number; after?: string }): Promise<RpcResult<AccountsPage>>;
 }
 
-export const AUTH_METHODS = rpcMethods<AuthRpc>()(["health", "accounts", "listAccounts"]);
+export const AUTH_METHODS = /* @__PURE__ */ rpcMethods<AuthRpc>()(["health", "accounts", "listAccounts"]);
 
 export const AccountIds = v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(100));
 export const AccountsPageRequest = v.object({

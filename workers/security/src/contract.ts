@@ -42,7 +42,7 @@ export interface SecurityRpc {
   removeUser(meta: CallMeta, userId: string, adminsWithAccount: string[]): Promise<RpcResult<null>>;
 }
 
-export const SECURITY_METHODS = rpcMethods<SecurityRpc>()(["health", "access", "roles", "grantRole", "admins", "revokeRole", "removeUser"]);
+export const SECURITY_METHODS = /* @__PURE__ */ rpcMethods<SecurityRpc>()(["health", "access", "roles", "grantRole", "admins", "revokeRole", "removeUser"]);
 
 /** The admins that have an account, as the caller found them (any number, none included). */
 export const AdminsWithAccount = v.pipe(v.array(UserId, "must be a list of UUIDs"), v.maxLength(10_000, "must list at most 10,000 ids"));

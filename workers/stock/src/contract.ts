@@ -113,7 +113,7 @@ export interface StockRpc {
   search(meta: CallMeta, query: string, limit: number): Promise<RpcResult<SearchResult[]>>;
 }
 
-export const STOCK_METHODS = rpcMethods<StockRpc>()(["health", "instruments", "quotes", "history", "search"]);
+export const STOCK_METHODS = /* @__PURE__ */ rpcMethods<StockRpc>()(["health", "instruments", "quotes", "history", "search"]);
 
 /**
  * The most daily bars `history` answers per symbol for each period but MAX: the calendar

@@ -45,7 +45,7 @@ export interface UserRpc {
   removeUser(meta: CallMeta, userId: string): Promise<void>;
 }
 
-export const USER_METHODS = rpcMethods<UserRpc>()([
+export const USER_METHODS = /* @__PURE__ */ rpcMethods<UserRpc>()([
   "health",
   "createProfile",
   "profiles",

@@ -18,11 +18,15 @@ import {
   type GraphQLLeafType,
   type GraphQLSchema,
 } from "graphql";
-import { HISTORY_MAX_BARS } from "../../../stock/src/contract";
-import { MAX_WATCHLIST } from "../../../user/src/contract";
+import type { HistoryPeriod } from "../../../stock/src/contract";
 import { MAX_SEARCH_RESULTS, MAX_STOCKS, MAX_USERS_PAGE } from "../graphql/argument-maxima";
 import type { Arguments, ResponseMaxima } from "./response-bound";
 
+/**
+ * The user service's cap on a watchlist (its contract's MAX_WATCHLIST; a copy, as importing
+ * a value of a contract would bundle its input schemas too: response-bound.test.ts compares).
+ */
+export const MAX_WATCHLIST = 100;
 /**
  * Roles and permissions are rows only migrations write (the seed has 2 roles, 5
  * permissions, names of at most 20 characters): generous constants, not read from the data.
@@ -33,14 +37,27 @@ const ROLE_NAME_BYTES = 66;
 /** The gateway and the four services it checks (resolvers/health.ts). */
 const HEALTH_SERVICES = 5;
 
+/**
+ * The most daily bars a period can hold: at least the stock contract's HISTORY_MAX_BARS (a
+ * copy, like MAX_WATCHLIST; response-bound.test.ts compares).
+ */
+const PERIOD_BARS: Record<Exclude<HistoryPeriod, "MAX">, number> = {
+  ONE_DAY: 1,
+  FIVE_DAYS: 5,
+  ONE_MONTH: 33,
+  THREE_MONTHS: 94,
+  SIX_MONTHS: 186,
+  YEAR_TO_DATE: 367,
+  ONE_YEAR: 368,
+  TWO_YEARS: 733,
+  FIVE_YEARS: 1_829,
+};
+
 const DAY_MS = 86_400_000;
 
-/**
- * The stock contract's most bars for the period; MAX starts on 1970-01-01, and a period
- * the stock service would refuse (null) counts as MAX.
- */
-function historyBars(period: unknown, now: number): number {
-  if (typeof period === "string" && period in HISTORY_MAX_BARS) return HISTORY_MAX_BARS[period as keyof typeof HISTORY_MAX_BARS];
+/** MAX starts on 1970-01-01; a period the stock service would refuse (null) counts as MAX. */
+export function historyBars(period: unknown, now: number): number {
+  if (typeof period === "string" && period in PERIOD_BARS) return PERIOD_BARS[period as keyof typeof PERIOD_BARS];
   return Math.floor(now / DAY_MS) + 2;
 }
 
