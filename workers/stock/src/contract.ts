@@ -107,31 +107,13 @@ export interface StockRpc {
   instruments(meta: CallMeta, symbols: string[]): Promise<RpcResult<Record<string, Instrument>>>;
   /** Quotes of the asked symbols; unknown symbols are absent, the last known quote comes back `stale` when every provider fails. */
   quotes(meta: CallMeta, symbols: string[]): Promise<RpcResult<Record<string, Quote>>>;
-  /** Daily candles of the period, oldest first, at most HISTORY_MAX_BARS per symbol (MAX: one per day since 1970). */
+  /** Daily candles of the period, oldest first (history.ts periodWindow: the gateway bounds a response by it). */
   history(meta: CallMeta, symbols: string[], period: HistoryPeriod): Promise<RpcResult<Record<string, Candle[]>>>;
   /** Instruments matching `query` (1..64 characters), best first, at most `limit` (1..25). */
   search(meta: CallMeta, query: string, limit: number): Promise<RpcResult<SearchResult[]>>;
 }
 
 export const STOCK_METHODS = /* @__PURE__ */ rpcMethods<StockRpc>()(["health", "instruments", "quotes", "history", "search"]);
-
-/**
- * The most daily bars `history` answers per symbol for each period but MAX: the calendar
- * days of the period's window, its first and last day included, plus one for a bar a
- * provider dates a day ahead of New York (crypto trades every day: no weekends off). The
- * gateway bounds a response's size by these.
- */
-export const HISTORY_MAX_BARS: Readonly<Record<Exclude<HistoryPeriod, "MAX">, number>> = {
-  ONE_DAY: 1,
-  FIVE_DAYS: 5,
-  ONE_MONTH: 33,
-  THREE_MONTHS: 94,
-  SIX_MONTHS: 186,
-  YEAR_TO_DATE: 367,
-  ONE_YEAR: 368,
-  TWO_YEARS: 733,
-  FIVE_YEARS: 1_829,
-};
 
 export const MAX_SYMBOLS_PER_CALL = 100;
 

@@ -10,11 +10,10 @@ import {
   type GraphQLOutputType,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { HISTORY_MAX_BARS, HISTORY_PERIODS } from "../../../stock/src/contract";
 import { MAX_WATCHLIST as USER_SERVICE_MAX_WATCHLIST } from "../../../user/src/contract";
 import typeDefs from "../graphql/schema.graphql";
 import { operationBound } from "./response-bound";
-import { fafnirMaxima, historyBars, MAX_WATCHLIST } from "./response-maxima";
+import { fafnirMaxima, MAX_WATCHLIST } from "./response-maxima";
 
 const schema = buildSchema(typeDefs);
 const LIMIT = 5_000_000;
@@ -115,13 +114,6 @@ describe("the maxima", () => {
       }
     }
     expect(missing).toEqual([]);
-  });
-
-  it("give each history period at least the stock contract's most bars", () => {
-    const now = Date.UTC(2030, 0, 1);
-    for (const period of HISTORY_PERIODS) {
-      if (period !== "MAX") expect(historyBars(period, now), period).toBeGreaterThanOrEqual(HISTORY_MAX_BARS[period]);
-    }
   });
 
   it("take the watchlist cap of the user service", () => {

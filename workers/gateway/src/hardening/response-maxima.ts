@@ -38,8 +38,10 @@ const ROLE_NAME_BYTES = 66;
 const HEALTH_SERVICES = 5;
 
 /**
- * The most daily bars a period can hold: at least the stock contract's HISTORY_MAX_BARS (a
- * copy, like MAX_WATCHLIST; response-bound.test.ts compares).
+ * The most daily bars a period can hold: the calendar days of the stock service's window,
+ * its first and last day included, plus one for a bar a provider dates a day ahead of New
+ * York. Crypto trades every day: no weekends off. The stock service's tests check its
+ * windows against these (stock/src/history.test.ts).
  */
 const PERIOD_BARS: Record<Exclude<HistoryPeriod, "MAX">, number> = {
   ONE_DAY: 1,
