@@ -2,7 +2,7 @@
  * Error reporting to Sentry with @sentry/cloudflare's client, off unless SENTRY_DSN is set.
  *
  * Each Worker reports where it already catches what it did not expect: its HTTP app's
- * onError, the gateway's masked GraphQL errors, and every RPC method (shared/observe-rpc.ts).
+ * onError, the gateway's masked GraphQL errors, and every RPC method (shared/rpc-server.ts).
  * `withSentry` would do that by wrapping the handler, but it bundles tracing and a dozen
  * integrations: ~60 KiB gzip per Worker, which puts auth over its 100 KiB budget. The
  * client alone is ~23 KiB.

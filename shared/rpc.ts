@@ -74,3 +74,17 @@ export async function healthReport(
   createLogger({ service, requestId: meta.requestId }).info("health", { ok: report.ok, checks: report.checks });
   return report;
 }
+
+type Unlisted<Rpc, Listed extends readonly PropertyKey[]> = Exclude<keyof Rpc, Listed[number]>;
+
+/**
+ * A service's method list, checked against its RPC interface both ways: a name that is no
+ * method of `Rpc` and a method left out (reported as `{ unlisted: ... }`) fail to compile.
+ * Usage: `rpcMethods<SecurityRpc>()(["health", ...])`.
+ */
+export const rpcMethods =
+  <Rpc>() =>
+  <const Listed extends readonly (keyof Rpc & string)[]>(
+    methods: Listed & ([Unlisted<Rpc, Listed>] extends [never] ? unknown : { unlisted: Unlisted<Rpc, Listed> }),
+  ): Listed =>
+    methods;

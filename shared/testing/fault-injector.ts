@@ -26,8 +26,8 @@ function trip(method: string): Fault | undefined {
   return entry.fault;
 }
 
-/** An entrypoint that forwards `methods` to its REAL binding. */
-export function faultInjector(methods: string[]) {
+/** An entrypoint that forwards `methods` (the service contract's method list) to its REAL binding. */
+export function faultInjector(methods: readonly string[]) {
   class FaultInjector extends WorkerEntrypoint<Env> {
     arm(method: string, times = 1, fault: Fault = "throw"): void {
       armed.set(method, { left: times, fault });

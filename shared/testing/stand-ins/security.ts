@@ -1,4 +1,5 @@
+import { SECURITY_METHODS } from "../../../workers/security/src/contract";
 import { faultInjector } from "../fault-injector";
 
 /** Stands in front of fafnir-security for a caller under test (see ../fault-injector.ts). */
-export default faultInjector(["health", "access", "admins", "roles", "grantRole", "revokeRole", "removeUser"]);
+export default faultInjector(SECURITY_METHODS);

@@ -2,12 +2,20 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../../../shared/d1";
 import { mainExport } from "../../../shared/testing/main-export";
+import { rpcMethodNames } from "../../../shared/rpc-server";
 import { createAccount } from "../test/fixtures";
+import { AUTH_METHODS } from "./contract";
+import AuthService from "./index";
 import { insertPendingUser } from "./users";
-import type AuthService from "./index";
 
 const worker = mainExport<Service<AuthService>>();
 const meta = { requestId: "test-accounts-0001" };
+
+describe("auth's RPC entrypoint", () => {
+  it("serves exactly the methods of its contract", () => {
+    expect(rpcMethodNames(AuthService).sort()).toEqual([...AUTH_METHODS].sort());
+  });
+});
 
 describe("accounts RPC", () => {
   it("returns known active accounts by id and leaves unknown ids out", async () => {

@@ -2,24 +2,9 @@
 import * as v from "valibot";
 import type { Db } from "../../../shared/d1";
 import { failure, success, type RpcResult } from "../../../shared/rpc";
-import { accountsByIds, accountsPage, type Account, type Cursor } from "./users";
+import { AccountIds, AccountsPageRequest, type Account, type AccountsPage } from "./contract";
+import { accountsByIds, accountsPage, type Cursor } from "./users";
 
-export type { Account };
-
-/** An account in a listing, with the cursor that resumes the listing after it. */
-export type ListedAccount = Account & { cursor: string };
-
-export interface AccountsPage {
-  accounts: ListedAccount[];
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-const Ids = v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(100));
-const Page = v.object({
-  first: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
-  after: v.optional(v.string()),
-});
 const CursorShape = v.tuple([v.string(), v.string()]);
 
 const encodeCursor = ({ createdAt, id }: Account) =>
@@ -35,12 +20,12 @@ function decodeCursor(cursor: string): Cursor | null {
 }
 
 export async function lookUpAccounts(db: Db, userIds: unknown): Promise<RpcResult<Record<string, Account>>> {
-  if (!v.is(Ids, userIds)) return failure("BAD_USER_INPUT", "userIds must be 1 to 100 strings.");
+  if (!v.is(AccountIds, userIds)) return failure("BAD_USER_INPUT", "userIds must be 1 to 100 strings.");
   return success(await accountsByIds(db, userIds));
 }
 
 export async function listAccountsPage(db: Db, page: unknown): Promise<RpcResult<AccountsPage>> {
-  const parsed = v.safeParse(Page, page);
+  const parsed = v.safeParse(AccountsPageRequest, page);
   if (!parsed.success) return failure("BAD_USER_INPUT", "first must be an integer from 1 to 100.");
   const { first, after } = parsed.output;
   const cursor = after === undefined ? undefined : decodeCursor(after);

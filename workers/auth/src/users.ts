@@ -1,15 +1,10 @@
 /** Credentials in auth_db: one row per account, with its password hash. */
 import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { jsonValues, type Db } from "../../../shared/d1";
+import type { Account } from "./contract";
 import { users } from "./db/schema";
 
 export type UserRow = typeof users.$inferSelect;
-
-export interface Account {
-  id: string;
-  email: string;
-  createdAt: string;
-}
 
 const toAccount = ({ id, email, createdAt }: UserRow): Account => ({ id, email, createdAt });
 

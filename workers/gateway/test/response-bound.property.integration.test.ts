@@ -29,7 +29,7 @@ import {
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
-import { HISTORY_PERIODS } from "../../stock/src/types.ts";
+import { HISTORY_PERIODS } from "../../stock/src/contract.ts";
 import { collectFields, fieldDefinition, operationBound, type Arguments } from "../src/hardening/response-bound.ts";
 import { fafnirMaxima } from "../src/hardening/response-maxima.ts";
 import { signUp, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";

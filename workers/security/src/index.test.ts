@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { mainExport } from "../../../shared/testing/main-export";
-import type SecurityService from "./index";
+import { rpcMethodNames } from "../../../shared/rpc-server";
+import { SECURITY_METHODS } from "./contract";
+import SecurityService from "./index";
 
 const worker = mainExport<Service<SecurityService>>();
 
@@ -31,6 +33,10 @@ describe("security service", () => {
     expect(report.ok).toBe(true);
     expect(report.checks.database?.ok).toBe(true);
     expect(report.checks.config?.ok).toBe(true);
+  });
+
+  it("serves exactly the methods of its contract", () => {
+    expect(rpcMethodNames(SecurityService).sort()).toEqual([...SECURITY_METHODS].sort());
   });
 
   it("has no HTTP surface", async () => {

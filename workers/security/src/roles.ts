@@ -2,7 +2,7 @@
 import { and, asc, eq, exists, inArray, ne, notExists, notInArray, or, sql } from "drizzle-orm";
 import { jsonValues, type Db } from "../../../shared/d1";
 import { rolePermissions, roles, userRoles } from "./db/schema";
-import type { Access, RoleInfo } from "./types";
+import type { Access, RoleInfo } from "./contract";
 
 /** The role that must always keep at least one holder. */
 const ADMIN_ROLE = "admin";

@@ -1,11 +1,12 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { countingDatabase, D1_MAX_BOUND_PARAMETERS, countingProvider, failingProvider, log, resetState, SATURDAY, testDeps } from "../test/support";
-import { getHistory } from "./history";
+import { getHistory, periodWindow } from "./history";
 import { isTradingDay } from "./market";
 import type { QuoteProvider } from "./providers/provider";
 import { createSimulatedProvider } from "./providers/simulated";
-import { HISTORY_PERIODS, type HistoryPeriod } from "./types";
+import { historyBars } from "../../gateway/src/hardening/response-maxima";
+import { HISTORY_PERIODS, type HistoryPeriod } from "./contract";
 
 beforeEach(resetState);
 
@@ -34,6 +35,21 @@ function recordingProvider(calls: [string, string, string][]): QuoteProvider {
     },
   };
 }
+
+describe("periodWindow", () => {
+  // The gateway refuses a query whose response could pass 5 MB, counting a period's bars by historyBars.
+  it("spans no more days than the gateway's response bound counts, on any day", () => {
+    for (let day = Date.UTC(2000, 0, 1); day < Date.UTC(2030, 0, 1); day += 86_400_000) {
+      const today = new Date(day).toISOString().slice(0, 10);
+      for (const period of HISTORY_PERIODS) {
+        const window = periodWindow(period, today);
+        // Its first and last day, plus a bar a provider dates a day ahead of New York.
+        const days = window.lastSessions ?? (day - Date.parse(`${window.from}T00:00:00Z`)) / 86_400_000 + 2;
+        if (historyBars(period, day) < days) throw new Error(`${period} on ${today}: ${historyBars(period, day)} < ${days}`);
+      }
+    }
+  });
+});
 
 describe("history", () => {
   it.each(HISTORY_PERIODS)("%s: trading days oldest first, from the period's start to today", async (period) => {

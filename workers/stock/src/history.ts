@@ -10,7 +10,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { readBars, readCoverage, upsertBars, upsertCoverage, type Coverage, type StoredBar } from "./db/queries";
 import { addDays, easternTime } from "./market";
 import type { ProviderChain } from "./providers/chain";
-import type { Candle, DailyBar, HistoryPeriod } from "./types";
+import type { Candle, DailyBar, HistoryPeriod } from "./contract";
 
 export interface HistoryDeps {
   chain: ProviderChain;

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { mainExport } from "../../../shared/testing/main-export";
 import { resetState } from "../test/support";
-import type StockService from "./index";
+import { rpcMethodNames } from "../../../shared/rpc-server";
+import { STOCK_METHODS } from "./contract";
+import StockService from "./index";
 import { seedInstruments } from "./seed/instruments";
-import { HISTORY_PERIODS } from "./types";
+import { HISTORY_PERIODS } from "./contract";
 
 const worker = mainExport<Service<StockService>>();
 
@@ -17,6 +19,10 @@ describe("stock service", () => {
     expect(report.service).toBe("stock");
     expect(report.ok).toBe(true);
     expect(Object.values(report.checks).every((check) => check.ok)).toBe(true);
+  });
+
+  it("serves exactly the methods of its contract", () => {
+    expect(rpcMethodNames(StockService).sort()).toEqual([...STOCK_METHODS].sort());
   });
 
   it("has no HTTP surface", async () => {

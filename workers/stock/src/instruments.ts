@@ -9,7 +9,7 @@ import type { Logger } from "../../../shared/logger";
 import { UNKNOWN_SYMBOL_TTL_SECONDS, unknownSymbolKey, type CacheStore } from "./cache/quote-cache";
 import { readInstruments, upsertInstruments } from "./db/queries";
 import type { ProviderChain } from "./providers/chain";
-import type { Instrument } from "./types";
+import type { Instrument } from "./contract";
 
 export const METADATA_MAX_AGE_MS = 7 * 86_400_000;
 

@@ -2,7 +2,7 @@
  * US equity market calendar arithmetic: trading days are the exchange's (US/Eastern)
  * dates, and sessions follow its wall clock whatever the daylight-saving rule of the year.
  */
-import type { MarketState } from "./types";
+import type { MarketState } from "./contract";
 
 const DAY_MS = 86_400_000;
 

@@ -6,11 +6,11 @@
  */
 import type { Db } from "../../../shared/d1";
 import type { Logger } from "../../../shared/logger";
-import { annotate } from "../../../shared/observe-rpc";
+import { annotate } from "../../../shared/rpc-server";
 import { LAST_KNOWN_TTL_SECONDS, quoteKey, type CachedQuote, type CacheStore } from "./cache/quote-cache";
 import { readLastQuotes, upsertLastQuotes } from "./db/queries";
 import type { ProviderChain } from "./providers/chain";
-import type { Quote } from "./types";
+import type { Quote } from "./contract";
 
 export interface QuoteDeps {
   chain: ProviderChain;

@@ -7,7 +7,7 @@ import type { Logger } from "../../../shared/logger";
 import { SEARCH_TTL_SECONDS, searchKey, type CachedSearch, type CacheStore } from "./cache/quote-cache";
 import { matchInstruments } from "./db/queries";
 import type { ProviderChain } from "./providers/chain";
-import type { SearchResult } from "./types";
+import type { SearchResult } from "./contract";
 
 export interface SearchDeps {
   chain: ProviderChain;

@@ -1,17 +1,7 @@
 /** The stock Worker as the gateway reaches it: built from its config, over Workers RPC, with its real D1 and KV. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
-import type { Candle, HistoryPeriod, Instrument, Quote, SearchResult } from "../src/types.ts";
-
-/** The RPC surface of RPC.md, typed without pulling the Workers runtime types into Node. */
-type RpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-interface StockRpc {
-  instruments(meta: { requestId: string }, symbols: string[]): Promise<RpcResult<Record<string, Instrument>>>;
-  quotes(meta: { requestId: string }, symbols: string[]): Promise<RpcResult<Record<string, Quote>>>;
-  history(meta: { requestId: string }, symbols: string[], period: HistoryPeriod): Promise<RpcResult<Record<string, Candle[]>>>;
-  search(meta: { requestId: string }, query: string, limit: number): Promise<RpcResult<SearchResult[]>>;
-}
+import type { StockRpc } from "../src/contract.ts";
 
 let platform: Platform;
 let stock: StockRpc;

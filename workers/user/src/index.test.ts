@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { mainExport } from "../../../shared/testing/main-export";
-import type UserService from "./index";
+import { rpcMethodNames } from "../../../shared/rpc-server";
+import { USER_METHODS } from "./contract";
+import UserService from "./index";
 
 const worker = mainExport<Service<UserService>>();
 
@@ -19,6 +21,13 @@ const newUser = async (firstName = "Ada", lastName = "Lovelace") => {
 const symbolsOf = (result: { ok: true; value: { symbol: string }[] } | { ok: false }) =>
   result.ok ? result.value.map((item) => item.symbol) : result;
 
+/** The watchlist as the gateway reads it: through `overview`. */
+const watchlistOf = async (userId: string) => {
+  const answer = await worker.overview(meta, userId);
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.value.watchlist;
+};
+
 const rowCount = async (table: string, userId: string) =>
   (await env.USER_DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`).bind(userId).first<{ n: number }>())!.n;
 
@@ -28,6 +37,10 @@ describe("user service", () => {
     expect(report.service).toBe("user");
     expect(report.ok).toBe(true);
     expect(Object.values(report.checks).every((check) => check.ok)).toBe(true);
+  });
+
+  it("serves exactly the methods of its contract", () => {
+    expect(rpcMethodNames(UserService).sort()).toEqual([...USER_METHODS].sort());
   });
 
   it("has no HTTP surface", async () => {
@@ -145,7 +158,7 @@ describe("user service", () => {
 
   describe("watchlist", () => {
     it("is empty for a user who never added a symbol", async () => {
-      expect(await worker.watchlist(meta, crypto.randomUUID())).toEqual({ ok: true, value: [] });
+      expect(await watchlistOf(crypto.randomUUID())).toEqual([]);
     });
 
     it("keeps symbols in the order added, normalized; adding again and removing twice change nothing", async () => {
@@ -156,21 +169,18 @@ describe("user service", () => {
       expect(symbolsOf(await worker.addToWatchlist(meta, userId, "Msft"))).toEqual(["MSFT", "BRK.B", "AAPL"]);
       expect(symbolsOf(await worker.removeFromWatchlist(meta, userId, " brk.b"))).toEqual(["MSFT", "AAPL"]);
       expect(symbolsOf(await worker.removeFromWatchlist(meta, userId, "BRK.B"))).toEqual(["MSFT", "AAPL"]);
-      const list = await worker.watchlist(meta, userId);
-      expect(list).toEqual({
-        ok: true,
-        value: [
-          { symbol: "MSFT", addedAt: expect.stringMatching(ISO) },
-          { symbol: "AAPL", addedAt: expect.stringMatching(ISO) },
-        ],
-      });
-      if (list.ok) expect(list.value[0]!.addedAt <= list.value[1]!.addedAt).toBe(true);
+      const list = await watchlistOf(userId);
+      expect(list).toEqual([
+        { symbol: "MSFT", addedAt: expect.stringMatching(ISO) },
+        { symbol: "AAPL", addedAt: expect.stringMatching(ISO) },
+      ]);
+      expect(list[0]!.addedAt <= list[1]!.addedAt).toBe(true);
     });
 
     it("accepts index, currency, crypto and share-class tickers", async () => {
       const userId = crypto.randomUUID();
       for (const symbol of ["^gspc", "eurusd=x", "btc-usd", "BRK-B", "0700.HK"]) await worker.addToWatchlist(meta, userId, symbol);
-      expect(symbolsOf(await worker.watchlist(meta, userId))).toEqual(["^GSPC", "EURUSD=X", "BTC-USD", "BRK-B", "0700.HK"]);
+      expect((await watchlistOf(userId)).map((item) => item.symbol)).toEqual(["^GSPC", "EURUSD=X", "BTC-USD", "BRK-B", "0700.HK"]);
     });
 
     it.each([["an empty symbol", ""], ["spaces only", "   "], ["an inner space", "BRK B"], ["a bad character", "AAPL;"], ["a too long symbol", "A".repeat(21)], ["a caret inside", "A^B"], ["a non-ASCII letter", "ß"], ["a non-string", 7]])(
@@ -187,7 +197,7 @@ describe("user service", () => {
     );
 
     it("rejects bad user ids as BAD_USER_INPUT", async () => {
-      for (const call of [worker.watchlist(meta, "x"), worker.addToWatchlist(meta, "x", "AAPL"), worker.removeFromWatchlist(meta, "x", "AAPL")]) {
+      for (const call of [worker.addToWatchlist(meta, "x", "AAPL"), worker.removeFromWatchlist(meta, "x", "AAPL")]) {
         expect(await call).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT", details: [{ field: "userId" }] } });
       }
     });
@@ -233,8 +243,8 @@ describe("user service", () => {
       await worker.removeUser(meta, gone.userId);
       await expect(worker.removeUser(meta, gone.userId)).resolves.toBeUndefined();
       expect(await worker.profiles(meta, [gone.userId, kept.userId])).toEqual({ ok: true, value: { [kept.userId]: kept } });
-      expect(await worker.watchlist(meta, gone.userId)).toEqual({ ok: true, value: [] });
-      expect(symbolsOf(await worker.watchlist(meta, kept.userId))).toEqual(["AAPL"]);
+      expect(await watchlistOf(gone.userId)).toEqual([]);
+      expect((await watchlistOf(kept.userId)).map((item) => item.symbol)).toEqual(["AAPL"]);
     });
 
     it("removes nothing for an id that is not a UUID", async () => {

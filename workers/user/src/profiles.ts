@@ -2,7 +2,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { jsonValues, type Db } from "../../../shared/d1";
 import { profiles } from "./db/schema";
-import type { Overview, Profile } from "./types";
+import type { Overview, Profile } from "./contract";
 import { watchlistQuery } from "./watchlist";
 
 /** The new profile, or null when the user already has one. */

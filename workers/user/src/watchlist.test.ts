@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../../../shared/d1";
-import { addSymbol, watchlistOf } from "./watchlist";
+import { addSymbol, watchlistQuery } from "./watchlist";
 
 describe("addSymbol", () => {
   it("never takes a list past the cap under concurrent adds in one isolate", async () => {
@@ -11,7 +11,7 @@ describe("addSymbol", () => {
     for (const symbol of ["A", "B", "C"]) await addSymbol(db, userId, symbol, 5, now());
     const outcomes = await Promise.all(["D", "E", "F", "G", "H"].map((symbol) => addSymbol(db, userId, symbol, 5, now())));
     expect(outcomes.filter((outcome) => outcome.full)).toHaveLength(3);
-    expect(await watchlistOf(db, userId)).toHaveLength(5);
+    expect(await watchlistQuery(db, userId)).toHaveLength(5);
   });
 
   it("orders symbols added within one millisecond by insertion", async () => {
@@ -19,6 +19,6 @@ describe("addSymbol", () => {
     const userId = crypto.randomUUID();
     const sameInstant = new Date().toISOString();
     for (const symbol of ["Z", "A", "M"]) await addSymbol(db, userId, symbol, 100, sameInstant);
-    expect((await watchlistOf(db, userId)).map((item) => item.symbol)).toEqual(["Z", "A", "M"]);
+    expect((await watchlistQuery(db, userId)).map((item) => item.symbol)).toEqual(["Z", "A", "M"]);
   });
 });

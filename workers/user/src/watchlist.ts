@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../shared/d1";
 import { watchlistItems } from "./db/schema";
-import type { WatchlistItem } from "./types";
+import type { WatchlistItem } from "./contract";
 
 /** The list oldest first; rowid breaks ties between symbols added in the same millisecond. */
 export const watchlistQuery = (db: Db, userId: string) =>
@@ -11,8 +11,6 @@ export const watchlistQuery = (db: Db, userId: string) =>
     .from(watchlistItems)
     .where(eq(watchlistItems.userId, userId))
     .orderBy(asc(watchlistItems.addedAt), asc(sql`rowid`));
-
-export const watchlistOf = (db: Db, userId: string): Promise<WatchlistItem[]> => watchlistQuery(db, userId);
 
 export type AddOutcome = { full: true } | { full: false; list: WatchlistItem[] };
 

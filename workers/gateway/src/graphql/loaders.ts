@@ -3,10 +3,10 @@
  * instruments, quotes, profiles, ... in one request, each kind costs one call per tick.
  */
 import DataLoader from "dataloader";
-import type { Account } from "../../../auth/src/accounts";
-import type { Access } from "../../../security/src/types";
-import type { Candle, HistoryPeriod, Instrument, Quote } from "../../../stock/src/types";
-import type { Overview, Profile } from "../../../user/src/types";
+import type { Account } from "../../../auth/src/contract";
+import type { Access } from "../../../security/src/contract";
+import type { Candle, HistoryPeriod, Instrument, Quote } from "../../../stock/src/contract";
+import type { Overview, Profile } from "../../../user/src/contract";
 import type { RpcResult } from "../../../../shared/rpc";
 import { parseSymbol } from "../../../../shared/symbols";
 import type { GatewayContext } from "./context";

@@ -2,10 +2,10 @@
  * What the gateway's resolvers pass down as the parent of each object type: the internal
  * services' own types, so a resolver never re-shapes what a service already answered.
  */
-import type { Account } from "../../../auth/src/accounts";
-import type { Instrument } from "../../../stock/src/types";
-import type { RoleInfo } from "../../../security/src/types";
-import type { Profile, WatchlistItem } from "../../../user/src/types";
+import type { Account } from "../../../auth/src/contract";
+import type { Instrument } from "../../../stock/src/contract";
+import type { RoleInfo } from "../../../security/src/contract";
+import type { Profile, WatchlistItem } from "../../../user/src/contract";
 
 /** A Stock starts as its instrument; quote and history load on demand, batched. */
 export type StockModel = Instrument;

@@ -8,7 +8,7 @@
  * user carries (schema.graphql, revokeRole).
  */
 import type { GraphQLFieldResolver } from "graphql";
-import type { Access } from "../../../security/src/types";
+import type { Access } from "../../../security/src/contract";
 import type { GatewayContext } from "./context";
 import { forbidden, unauthenticated } from "./errors";
 import { fieldPermissions, type Permission } from "./field-permissions";

@@ -10,12 +10,10 @@ import {
   type GraphQLOutputType,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { periodWindow } from "../../../stock/src/history";
-import { HISTORY_PERIODS } from "../../../stock/src/types";
-import { MAX_WATCHLIST as USER_SERVICE_MAX_WATCHLIST } from "../../../user/src/input";
+import { MAX_WATCHLIST as USER_SERVICE_MAX_WATCHLIST } from "../../../user/src/contract";
 import typeDefs from "../graphql/schema.graphql";
 import { operationBound } from "./response-bound";
-import { fafnirMaxima, historyBars, MAX_WATCHLIST } from "./response-maxima";
+import { fafnirMaxima, MAX_WATCHLIST } from "./response-maxima";
 
 const schema = buildSchema(typeDefs);
 const LIMIT = 5_000_000;
@@ -116,17 +114,6 @@ describe("the maxima", () => {
       }
     }
     expect(missing).toEqual([]);
-  });
-
-  it("give each history period at least the calendar days of the stock service's window", () => {
-    for (let day = Date.UTC(2000, 0, 1); day < Date.UTC(2030, 0, 1); day += 86_400_000) {
-      const today = new Date(day).toISOString().slice(0, 10);
-      for (const period of HISTORY_PERIODS) {
-        const window = periodWindow(period, today);
-        const days = window.lastSessions ?? (day - Date.parse(`${window.from}T00:00:00Z`)) / 86_400_000 + 2;
-        if (historyBars(period, day) < days) throw new Error(`${period} on ${today}: ${historyBars(period, day)} < ${days}`);
-      }
-    }
   });
 
   it("take the watchlist cap of the user service", () => {

@@ -18,11 +18,14 @@ import {
   type GraphQLLeafType,
   type GraphQLSchema,
 } from "graphql";
-import type { HistoryPeriod } from "../../../stock/src/types";
+import type { HistoryPeriod } from "../../../stock/src/contract";
 import { MAX_SEARCH_RESULTS, MAX_STOCKS, MAX_USERS_PAGE } from "../graphql/argument-maxima";
 import type { Arguments, ResponseMaxima } from "./response-bound";
 
-/** The user service's cap on a watchlist (user/src/input.ts MAX_WATCHLIST). */
+/**
+ * The user service's cap on a watchlist (its contract's MAX_WATCHLIST; a copy, as importing
+ * a value of a contract would bundle its input schemas too: response-bound.test.ts compares).
+ */
 export const MAX_WATCHLIST = 100;
 /**
  * Roles and permissions are rows only migrations write (the seed has 2 roles, 5
@@ -35,9 +38,10 @@ const ROLE_NAME_BYTES = 66;
 const HEALTH_SERVICES = 5;
 
 /**
- * The most daily bars a period can hold: the calendar days of the stock service's window
- * (stock/src/history.ts periodWindow), its first and last day included, plus one for a bar
- * a provider dates a day ahead of New York. Crypto trades every day: no weekends off.
+ * The most daily bars a period can hold: the calendar days of the stock service's window,
+ * its first and last day included, plus one for a bar a provider dates a day ahead of New
+ * York. Crypto trades every day: no weekends off. The stock service's tests check its
+ * windows against these (stock/src/history.test.ts).
  */
 const PERIOD_BARS: Record<Exclude<HistoryPeriod, "MAX">, number> = {
   ONE_DAY: 1,

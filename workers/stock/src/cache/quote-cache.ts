@@ -3,7 +3,7 @@
  * (the default) and Upstash Redis (when its URL and token are configured). Values are
  * JSON; one `getMany` is one round trip whatever the number of keys.
  */
-import type { Quote, SearchResult } from "../types";
+import type { Quote, SearchResult } from "../contract";
 
 export interface CacheEntry {
   key: string;

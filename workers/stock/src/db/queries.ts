@@ -2,7 +2,7 @@
 import { and, asc, getTableColumns, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { jsonValues, type Db } from "../../../../shared/d1";
-import type { DailyBar, Instrument, Quote } from "../types";
+import type { DailyBar, Instrument, Quote } from "../contract";
 import { barCoverage, dailyBars, instruments, lastQuotes } from "./schema";
 
 type Row<T extends SQLiteTable> = T["$inferSelect"];

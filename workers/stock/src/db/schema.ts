@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { InstrumentType, Quote } from "../types";
+import type { InstrumentType, Quote } from "../contract";
 
 export const instruments = sqliteTable(
   "instruments",

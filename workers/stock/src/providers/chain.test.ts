@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countingProvider, failingProvider, log, WEDNESDAY_NOON } from "../../test/support";
-import type { Quote } from "../types";
+import type { Quote } from "../contract";
 import { createProviderChain } from "./chain";
 import type { QuoteProvider } from "./provider";
 import { createSimulatedProvider } from "./simulated";

@@ -4,8 +4,8 @@
  * Every quote carries the `source` that produced it.
  */
 import type { Logger } from "../../../../shared/logger";
-import { annotate, recordProviderFailure } from "../../../../shared/observe-rpc";
-import type { DailyBar, Instrument, Quote, SearchResult } from "../types";
+import { annotate, recordProviderFailure } from "../../../../shared/rpc-server";
+import type { DailyBar, Instrument, Quote, SearchResult } from "../contract";
 import { ProviderError, type QuoteProvider } from "./provider";
 
 /** What the chain learned about some symbols' metadata. */

@@ -4,7 +4,7 @@
  */
 import * as v from "valibot";
 import { marketState } from "../market";
-import type { DailyBar, Instrument, InstrumentType, Quote, SearchResult } from "../types";
+import type { DailyBar, Instrument, InstrumentType, Quote, SearchResult } from "../contract";
 import { eachOrFail, getJson, OptionalNumber, Price } from "./http";
 import { ProviderError, withChange, type QuoteProvider } from "./provider";
 

@@ -1,4 +1,4 @@
-import type { DailyBar, Instrument, Quote, SearchResult } from "../types";
+import type { DailyBar, Instrument, Quote, SearchResult } from "../contract";
 
 /** A provider could not answer (network, HTTP error, timeout, malformed or empty body). */
 export class ProviderError extends Error {

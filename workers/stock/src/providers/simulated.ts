@@ -6,7 +6,7 @@
  */
 import { seedInstruments } from "../seed/instruments";
 import { addDays, easternTime, isTradingDay, OPEN_MINUTES, CLOSE_MINUTES, sessionClose, tradingDayAtOrBefore, marketState } from "../market";
-import type { DailyBar, Instrument, Quote, SearchResult } from "../types";
+import type { DailyBar, Instrument, Quote, SearchResult } from "../contract";
 import { round2, withChange, type QuoteProvider } from "./provider";
 
 /** The first simulated trading day: more than five years of history for every instrument. */

@@ -4,8 +4,8 @@
  */
 import * as v from "valibot";
 import { marketState as sessionState } from "../market";
-import type { DailyBar, Instrument, InstrumentType, MarketState, Quote, SearchResult } from "../types";
-import { INSTRUMENT_TYPES } from "../types";
+import type { DailyBar, Instrument, InstrumentType, MarketState, Quote, SearchResult } from "../contract";
+import { INSTRUMENT_TYPES } from "../contract";
 import { eachOrFail, getJson, OptionalNumber, Price } from "./http";
 import { ProviderError, round2, withChange, type QuoteProvider } from "./provider";
 

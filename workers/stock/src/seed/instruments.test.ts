@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSymbols } from "../validation";
+import { parseInput } from "../../../../shared/validation";
+import { SymbolsRequest } from "../contract";
 import { seedInstruments } from "./instruments";
 
 describe("local seed instruments", () => {
@@ -8,8 +9,8 @@ describe("local seed instruments", () => {
     expect(symbols.length).toBeGreaterThanOrEqual(50);
     expect(new Set(symbols).size).toBe(symbols.length);
     expect(symbols.every((s) => {
-      const parsed = parseSymbols([s]);
-      return parsed.ok && parsed.value[0] === s;
+      const parsed = parseInput(SymbolsRequest, { symbols: [s] });
+      return parsed.ok && parsed.value.symbols[0] === s;
     })).toBe(true);
     for (const symbol of ["AAPL", "MSFT", "TSLA", "AMZN", "GOOGL", "META", "NVDA", "NFLX"]) {
       expect(seedInstruments.find((i) => i.symbol === symbol)?.instrumentType).toBe("EQUITY");

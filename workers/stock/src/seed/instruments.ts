@@ -1,34 +1,27 @@
 /**
  * The instruments of the local seed (../shared/contract/seed.md): dev, tests and
- * benchmarks run on these offline. No imports: `npm run seed` reads this file from Node.
+ * benchmarks run on these offline. Type imports only: `npm run seed` reads this file from Node.
  */
-export interface SeedInstrument {
-  symbol: string;
-  name: string;
-  exchange: string;
-  exchangeFullName: string;
-  currency: string;
-  instrumentType: "EQUITY" | "ETF" | "INDEX" | "MUTUALFUND" | "CRYPTOCURRENCY" | "CURRENCY" | "FUTURE" | "OTHER";
-}
+import type { Instrument } from "../contract";
 
 const NASDAQ = { exchange: "NASDAQ", exchangeFullName: "NASDAQ Global Select", currency: "USD" };
 const NYSE = { exchange: "NYSE", exchangeFullName: "New York Stock Exchange", currency: "USD" };
 const ARCA = { exchange: "NYSEARCA", exchangeFullName: "NYSE Arca", currency: "USD" };
 
-const equity = (market: typeof NASDAQ, symbol: string, name: string): SeedInstrument => ({
+const equity = (market: typeof NASDAQ, symbol: string, name: string): Instrument => ({
   symbol,
   name,
   ...market,
   instrumentType: "EQUITY",
 });
-const etf = (market: typeof NASDAQ, symbol: string, name: string): SeedInstrument => ({
+const etf = (market: typeof NASDAQ, symbol: string, name: string): Instrument => ({
   symbol,
   name,
   ...market,
   instrumentType: "ETF",
 });
 
-export const seedInstruments: SeedInstrument[] = [
+export const seedInstruments: Instrument[] = [
   equity(NASDAQ, "AAPL", "Apple Inc."),
   equity(NASDAQ, "MSFT", "Microsoft Corporation"),
   equity(NASDAQ, "TSLA", "Tesla, Inc."),

@@ -1,6 +1,6 @@
 /** Any user (admins): `user`, `users`, `roles`, and role grants. */
-import type { Account } from "../../../../auth/src/accounts";
-import type { Access } from "../../../../security/src/types";
+import type { Account } from "../../../../auth/src/contract";
+import type { Access } from "../../../../security/src/contract";
 import { MAX_USERS_PAGE } from "../argument-maxima";
 import { idArg, intArg } from "../arguments";
 import type { GatewayContext } from "../context";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DataPointSink } from "./metrics";
-import { annotate, observeRpc, recordProviderFailure } from "./observe-rpc";
+import { annotate, callLogger, observeRpc, recordProviderFailure, rpcMethodNames } from "./rpc-server";
 import { failure, success, type CallMeta } from "./rpc";
 
 const points: AnalyticsEngineDataPoint[] = [];
@@ -24,6 +24,17 @@ class Service {
 
   crash(_meta: CallMeta): Promise<never> {
     return Promise.reject(new Error("database gone"));
+  }
+
+  async logs(_meta: CallMeta) {
+    await Promise.resolve();
+    callLogger().debug("below the level");
+    callLogger().warn("symbol unknown", { symbol: "NOPE" });
+    return success(null);
+  }
+
+  fetch() {
+    return new Response(null, { status: 404 });
   }
 }
 observeRpc("stock", Service);
@@ -63,6 +74,25 @@ describe("observeRpc", () => {
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
       expect.objectContaining({ message: "rpc served", service: "stock", requestId: "req-00000004", operation: "quotes", outcome: "ok", cache: "hit" }),
     ]);
+  });
+
+  it("gives the method the call's logger, at the Worker's LOG_LEVEL", async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "warn").mockImplementation((line: string) => void lines.push(line));
+    vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    await new Service().logs({ requestId: "req-00000005" });
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
+      expect.objectContaining({ level: "warn", message: "symbol unknown", service: "stock", requestId: "req-00000005", symbol: "NOPE" }),
+      expect.objectContaining({ message: "rpc served", requestId: "req-00000005", operation: "logs" }),
+    ]);
+  });
+
+  it("has no call logger outside a call", () => {
+    expect(() => callLogger()).toThrow(/outside an RPC method/);
+  });
+
+  it("serves the prototype's own methods but fetch", () => {
+    expect(rpcMethodNames(Service)).toEqual(["quotes", "missing", "crash", "logs"]);
   });
 
   it("annotations outside a call go nowhere", () => {

@@ -1,17 +1,34 @@
 /**
- * Observation of RPC methods in the callee: every method of an entrypoint class, once
- * wrapped, writes one data point (kind `rpc`, shared/metrics.ts) and one "rpc" log line
- * under the caller's request id, whatever the method does.
+ * The server side of Workers RPC between Fafnir services, one kit for every service: the
+ * entrypoint base, the observation of every method, and the call's logger.
  *
- * Code deep inside a call (the stock cache, the provider chain) adds what it learned with
- * `annotate()` / `recordProviderFailure()`; an AsyncLocalStorage carries the invocation to
- * it, so no argument has to be threaded through.
+ * Every method of an entrypoint class, once wrapped by `observeRpc`, writes one data point
+ * (kind `rpc`, shared/metrics.ts) and one "rpc served" log line under the caller's request
+ * id, whatever the method does, and reports a throw. An AsyncLocalStorage carries the
+ * invocation to the code inside the call, so no argument has to be threaded through:
+ * `callLogger()` is the call's logger (service, request id, LOG_LEVEL), and code deep
+ * inside a call (the stock cache, the provider chain) adds what it learned with
+ * `annotate()` / `recordProviderFailure()`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { WorkerEntrypoint } from "cloudflare:workers";
 import { reportError, type ErrorReportingEnv } from "./error-reporting";
-import { createLogger, type LogLevel } from "./logger";
+import { createLogger, type Logger, type LogLevel } from "./logger";
 import { createMetrics, type CacheOutcome, type DataPointSink, type Metrics } from "./metrics";
 import type { CallMeta } from "./rpc";
+
+/**
+ * The base of every internal Worker's RPC entrypoint: the one door into the service.
+ *
+ * Every method on the prototype of a subclass is callable over RPC whatever its TypeScript
+ * visibility, so subclasses keep helpers in `#private` members or module functions.
+ */
+export abstract class InternalEntrypoint<Env> extends WorkerEntrypoint<Env> {
+  /** Internal Workers have no HTTP surface. */
+  override fetch(): Response {
+    return new Response(null, { status: 404 });
+  }
+}
 
 interface Annotations {
   cache?: CacheOutcome;
@@ -21,6 +38,7 @@ interface Annotations {
 interface Invocation {
   metrics: Metrics;
   annotations: Annotations;
+  log: Logger;
 }
 
 interface ObservedEnv extends ErrorReportingEnv {
@@ -29,6 +47,13 @@ interface ObservedEnv extends ErrorReportingEnv {
 }
 
 const current = new AsyncLocalStorage<Invocation>();
+
+/** The logger of the current RPC call: its lines carry the service and the caller's request id. */
+export function callLogger(): Logger {
+  const invocation = current.getStore();
+  if (!invocation) throw new Error("callLogger() is called outside an RPC method (see observeRpc)");
+  return invocation.log;
+}
 
 const CACHE_RANK: Record<CacheOutcome, number> = { "": 0, hit: 1, miss: 2, stale: 3 };
 
@@ -59,15 +84,19 @@ function outcomeOf(result: unknown): string {
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 
-/**
- * Wraps every public method of `entrypoint` (its own prototype's, not `fetch`: HTTP is
- * observed by the Worker's app) in place. Call once at module scope.
- */
+/** The methods `entrypoint` serves over RPC: its own prototype's, not `fetch` (HTTP is observed by the Worker's app). */
+export function rpcMethodNames(entrypoint: { prototype: object }): string[] {
+  const prototype = entrypoint.prototype;
+  return Object.getOwnPropertyNames(prototype).filter(
+    (name) => name !== "constructor" && name !== "fetch" && typeof Object.getOwnPropertyDescriptor(prototype, name)?.value === "function",
+  );
+}
+
+/** Wraps every RPC method of `entrypoint` (`rpcMethodNames`) in place. Call once at module scope. */
 export function observeRpc(service: string, entrypoint: { prototype: object }): void {
   const prototype = entrypoint.prototype;
-  for (const name of Object.getOwnPropertyNames(prototype)) {
-    const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
-    if (name === "constructor" || name === "fetch" || typeof descriptor?.value !== "function") continue;
+  for (const name of rpcMethodNames(entrypoint)) {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
     const method = descriptor.value as Method;
     Object.defineProperty(prototype, name, {
       ...descriptor,
@@ -90,7 +119,7 @@ async function invoke(service: string, name: string, method: Method, instance: I
   const requestId = typeof meta?.requestId === "string" ? meta.requestId : undefined;
   const log = createLogger({ service, requestId, level });
   const waitUntil = (work: Promise<unknown>) => instance.ctx.waitUntil(work);
-  const invocation: Invocation = { metrics: createMetrics(instance.env.METRICS, service, waitUntil), annotations: {} };
+  const invocation: Invocation = { metrics: createMetrics(instance.env.METRICS, service, waitUntil), annotations: {}, log };
   let outcome = "INTERNAL";
   try {
     const result = await current.run(invocation, () => method.apply(instance, args));
