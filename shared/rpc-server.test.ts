@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DataPointSink } from "./metrics";
-import { annotate, callLogger, observeRpc, recordProviderFailure, rpcMethodNames } from "./rpc-server";
+import { env } from "cloudflare:workers";
+import { annotate, callLogger, observeRpc, recordProviderFailure, rpcMethodNames, serviceHealth } from "./rpc-server";
 import { failure, success, type CallMeta } from "./rpc";
 
 const points: AnalyticsEngineDataPoint[] = [];
@@ -31,6 +32,13 @@ class Service {
     callLogger().debug("below the level");
     callLogger().warn("symbol unknown", { symbol: "NOPE" });
     return success(null);
+  }
+
+  health(_meta: CallMeta, configOk: boolean) {
+    const config = () => {
+      if (!configOk) throw new Error("LOG_LEVEL must be one of debug, info, warn, error");
+    };
+    return serviceHealth("stock", config, (env as unknown as { TEST_DB: D1Database }).TEST_DB, { cache: () => Promise.reject(new Error("cache down")) });
   }
 
   fetch() {
@@ -87,12 +95,22 @@ describe("observeRpc", () => {
     ]);
   });
 
+  it("reports health ok only when every check is: config, database and the service's own", async () => {
+    const report = await new Service().health({ requestId: "req-00000006" }, true);
+    expect(report.service).toBe("stock");
+    expect(Object.keys(report.checks)).toEqual(["config", "database", "cache"]);
+    expect([report.checks.config?.ok, report.checks.database?.ok, report.checks.cache?.ok]).toEqual([true, true, false]);
+    expect(report.ok).toBe(false);
+    const badConfig = await new Service().health({ requestId: "req-00000007" }, false);
+    expect(badConfig.checks.config).toMatchObject({ ok: false, error: expect.stringContaining("LOG_LEVEL") });
+  });
+
   it("has no call logger outside a call", () => {
     expect(() => callLogger()).toThrow(/outside an RPC method/);
   });
 
   it("serves the prototype's own methods but fetch", () => {
-    expect(rpcMethodNames(Service)).toEqual(["quotes", "missing", "crash", "logs"]);
+    expect(rpcMethodNames(Service)).toEqual(["quotes", "missing", "crash", "logs", "health"]);
   });
 
   it("annotations outside a call go nowhere", () => {

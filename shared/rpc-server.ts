@@ -15,7 +15,7 @@ import { WorkerEntrypoint } from "cloudflare:workers";
 import { reportError, type ErrorReportingEnv } from "./error-reporting";
 import { createLogger, type Logger, type LogLevel } from "./logger";
 import { createMetrics, type CacheOutcome, type DataPointSink, type Metrics } from "./metrics";
-import type { CallMeta } from "./rpc";
+import { probe, type CallMeta, type HealthReport } from "./rpc";
 
 /**
  * The base of every internal Worker's RPC entrypoint: the one door into the service.
@@ -53,6 +53,32 @@ export function callLogger(): Logger {
   const invocation = current.getStore();
   if (!invocation) throw new Error("callLogger() is called outside an RPC method (see observeRpc)");
   return invocation.log;
+}
+
+/**
+ * A service's `health()`: its configuration parses, its D1 database answers, and any check
+ * of its own (`more`); ok only when every check is. Logged with the call's logger.
+ */
+export async function serviceHealth(
+  service: string,
+  config: () => unknown,
+  database: D1Database,
+  more: Record<string, () => Promise<unknown>> = {},
+): Promise<HealthReport> {
+  const checks: Record<string, () => Promise<unknown>> = {
+    config: async () => config(),
+    database: () => database.prepare("SELECT 1").first(),
+    ...more,
+  };
+  const names = Object.keys(checks);
+  const results = await Promise.all(names.map((name) => probe(checks[name]!)));
+  const report: HealthReport = {
+    service,
+    ok: results.every((r) => r.ok),
+    checks: Object.fromEntries(names.map((name, i) => [name, results[i]!])),
+  };
+  callLogger().info("health", { ok: report.ok, checks: report.checks });
+  return report;
 }
 
 const CACHE_RANK: Record<CacheOutcome, number> = { "": 0, hit: 1, miss: 2, stale: 3 };

@@ -6,7 +6,6 @@
  * means the service itself failed and callers treat it as SERVICE_UNAVAILABLE.
  */
 import type { FieldError } from "./errors";
-import { createLogger } from "./logger";
 import { withTimeout } from "./timeout";
 
 /** Passed as the first argument of every RPC method so one request id follows every hop. */
@@ -56,23 +55,6 @@ export async function probe(check: () => Promise<unknown>, timeoutMs = 2_000): P
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, latencyMs: performance.now() - started, error: message };
   }
-}
-
-/** A service's health from named checks (ok only when every check is), logged under the caller's request id. */
-export async function healthReport(
-  service: string,
-  meta: CallMeta,
-  checks: Record<string, () => Promise<unknown>>,
-): Promise<HealthReport> {
-  const names = Object.keys(checks);
-  const results = await Promise.all(names.map((name) => probe(checks[name]!)));
-  const report: HealthReport = {
-    service,
-    ok: results.every((r) => r.ok),
-    checks: Object.fromEntries(names.map((name, i) => [name, results[i]!])),
-  };
-  createLogger({ service, requestId: meta.requestId }).info("health", { ok: report.ok, checks: report.checks });
-  return report;
 }
 
 type Unlisted<Rpc, Listed extends readonly PropertyKey[]> = Exclude<keyof Rpc, Listed[number]>;

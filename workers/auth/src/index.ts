@@ -4,8 +4,8 @@
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { openDb } from "../../../shared/d1";
-import { healthReport, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
-import { callLogger, observeRpc } from "../../../shared/rpc-server";
+import type { CallMeta, HealthReport, RpcResult } from "../../../shared/rpc";
+import { callLogger, observeRpc, serviceHealth } from "../../../shared/rpc-server";
 import { listAccountsPage, lookUpAccounts } from "./accounts";
 import { app } from "./app";
 import { loadAuthConfig } from "./config";
@@ -18,11 +18,8 @@ export default class AuthService extends WorkerEntrypoint<AuthEnv> implements Au
     return Promise.resolve(app.fetch(request, this.env, this.ctx));
   }
 
-  health(meta: CallMeta): Promise<HealthReport> {
-    return healthReport("auth", meta, {
-      config: async () => loadAuthConfig(this.env),
-      database: () => this.env.AUTH_DB.prepare("SELECT 1").first(),
-    });
+  health(_meta: CallMeta): Promise<HealthReport> {
+    return serviceHealth("auth", () => loadAuthConfig(this.env), this.env.AUTH_DB);
   }
 
   async accounts(_meta: CallMeta, userIds: string[]): Promise<RpcResult<Record<string, Account>>> {

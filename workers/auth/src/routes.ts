@@ -1,4 +1,5 @@
 /** The handlers of the auth routes of ../shared/contract/auth-api.md. */
+import type * as v from "valibot";
 import { getCookie } from "hono/cookie";
 import type { AccessTokenClaims } from "../../../shared/access-token";
 import { clientKeyOf } from "../../../shared/client-address";
@@ -280,14 +281,23 @@ export async function meRoute(c: AuthContext) {
   return c.json({ id: user.id, email: user.email, roles, createdAt: user.createdAt });
 }
 
-export async function passwordRoute(c: AuthContext) {
+/**
+ * A signed-in caller proving their password again before an account change: the address's
+ * hashing limit, the access token, the account's change limit, the body, then the password.
+ */
+async function reauthenticated<S extends v.GenericSchema>(c: AuthContext, schema: S, passwordOf: (body: v.InferOutput<S>) => string) {
   await limitClient(c, HASHING_PER_ADDRESS);
   const claims = await authenticated(c);
   await limitRequest(c, ACCOUNT_CHANGES_PER_ACCOUNT, claims.sub);
-  const body = await jsonBody(c, PasswordBody);
+  const body = await jsonBody(c, schema);
   const account = await activeUserById(c.get("db"), claims.sub);
   if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
-  const user = await checkPassword(c, account.email, body.currentPassword);
+  const user = await checkPassword(c, account.email, passwordOf(body));
+  return { claims, body, user };
+}
+
+export async function passwordRoute(c: AuthContext) {
+  const { claims, body, user } = await reauthenticated(c, PasswordBody, (b) => b.currentPassword);
   const newHash = await hashing(c, () => hashPassword(body.newPassword));
   await setPasswordHash(c.get("db"), user.id, newHash, new Date(nowMs(c)).toISOString());
   await endUserSessions(c, user.id, claims.sid);
@@ -301,13 +311,7 @@ export async function passwordRoute(c: AuthContext) {
  * password can retry and finish the job.
  */
 export async function deleteAccountRoute(c: AuthContext) {
-  await limitClient(c, HASHING_PER_ADDRESS);
-  const claims = await authenticated(c);
-  await limitRequest(c, ACCOUNT_CHANGES_PER_ACCOUNT, claims.sub);
-  const body = await jsonBody(c, DeleteAccountBody);
-  const account = await activeUserById(c.get("db"), claims.sub);
-  if (!account) throw fail("UNAUTHENTICATED", "Sign in first: a valid access token is required.");
-  const user = await checkPassword(c, account.email, body.password);
+  const { user } = await reauthenticated(c, DeleteAccountBody, (b) => b.password);
   try {
     await removeAccountData(c.env, c.get("db"), serviceCalls(c), user.id);
   } catch (error) {

@@ -1,5 +1,5 @@
 /** Credentials in auth_db: one row per account, with its password hash. */
-import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import { jsonValues, type Db } from "../../../shared/d1";
 import type { Account } from "./contract";
 import { users } from "./db/schema";
@@ -8,21 +8,17 @@ export type UserRow = typeof users.$inferSelect;
 
 const toAccount = ({ id, email, createdAt }: UserRow): Account => ({ id, email, createdAt });
 
-export async function activeUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+async function activeUserWhere(db: Db, match: SQL): Promise<UserRow | undefined> {
   const [row] = await db
     .select()
     .from(users)
-    .where(and(eq(users.email, email), eq(users.status, "active")));
+    .where(and(match, eq(users.status, "active")));
   return row;
 }
 
-export async function activeUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.status, "active")));
-  return row;
-}
+export const activeUserByEmail = (db: Db, email: string) => activeUserWhere(db, eq(users.email, email));
+
+export const activeUserById = (db: Db, id: string) => activeUserWhere(db, eq(users.id, id));
 
 /** Whether an active account has this email (a pending one may yet fail, or be abandoned). */
 export async function emailTaken(db: Db, email: string): Promise<boolean> {

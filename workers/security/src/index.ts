@@ -1,7 +1,7 @@
 /** The security service: roles and permissions (RBAC), reached only over Workers RPC (contract.ts). */
 import * as v from "valibot";
-import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
-import { callLogger, InternalEntrypoint, observeRpc } from "../../../shared/rpc-server";
+import { failure, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
+import { callLogger, InternalEntrypoint, observeRpc, serviceHealth } from "../../../shared/rpc-server";
 import { parseInput, UserId } from "../../../shared/validation";
 import { loadSecurityConfig } from "./config";
 import { openDb } from "../../../shared/d1";
@@ -13,11 +13,8 @@ const lastAdmin = <T>() => failure<T>("FORBIDDEN", "The last admin cannot lose t
 export default class SecurityService extends InternalEntrypoint<SecurityEnv> implements SecurityRpc {
   #db = openDb(this.env.SECURITY_DB);
 
-  health(meta: CallMeta): Promise<HealthReport> {
-    return healthReport("security", meta, {
-      config: async () => loadSecurityConfig(this.env),
-      database: () => this.env.SECURITY_DB.prepare("SELECT 1").first(),
-    });
+  health(_meta: CallMeta): Promise<HealthReport> {
+    return serviceHealth("security", () => loadSecurityConfig(this.env), this.env.SECURITY_DB);
   }
 
   async access(_meta: CallMeta, userIds: string[]): Promise<RpcResult<Record<string, Access>>> {

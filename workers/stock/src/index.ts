@@ -1,6 +1,6 @@
 /** The stock service: instruments, quotes, history and search, reached only over Workers RPC (contract.ts). */
-import { healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
-import { callLogger, InternalEntrypoint, observeRpc } from "../../../shared/rpc-server";
+import { success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
+import { callLogger, InternalEntrypoint, observeRpc, serviceHealth } from "../../../shared/rpc-server";
 import { parseInput } from "../../../shared/validation";
 import { loadStockConfig } from "./config";
 import {
@@ -24,12 +24,8 @@ import { search } from "./search";
 const depsByEnv = new WeakMap<object, StockDeps>();
 
 export default class StockService extends InternalEntrypoint<StockEnv> implements StockRpc {
-  health(meta: CallMeta): Promise<HealthReport> {
-    return healthReport("stock", meta, {
-      config: async () => loadStockConfig(this.env),
-      database: () => this.env.STOCK_DB.prepare("SELECT 1").first(),
-      cache: () => this.#deps().cache.getMany(["health-probe"]),
-    });
+  health(_meta: CallMeta): Promise<HealthReport> {
+    return serviceHealth("stock", () => loadStockConfig(this.env), this.env.STOCK_DB, { cache: () => this.#deps().cache.getMany(["health-probe"]) });
   }
 
   async instruments(_meta: CallMeta, symbols: string[]): Promise<RpcResult<Record<string, Instrument>>> {

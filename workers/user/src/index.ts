@@ -1,7 +1,7 @@
 /** The user service: profiles and watchlists, reached only over Workers RPC (contract.ts). */
 import * as v from "valibot";
-import { failure, healthReport, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
-import { callLogger, InternalEntrypoint, observeRpc } from "../../../shared/rpc-server";
+import { failure, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
+import { callLogger, InternalEntrypoint, observeRpc, serviceHealth } from "../../../shared/rpc-server";
 import { parseInput, UserId } from "../../../shared/validation";
 import { loadUserConfig } from "./config";
 import { openDb } from "../../../shared/d1";
@@ -24,11 +24,8 @@ import { addSymbol, removeSymbol } from "./watchlist";
 export default class UserService extends InternalEntrypoint<UserEnv> implements UserRpc {
   #db = openDb(this.env.USER_DB);
 
-  health(meta: CallMeta): Promise<HealthReport> {
-    return healthReport("user", meta, {
-      config: async () => loadUserConfig(this.env),
-      database: () => this.env.USER_DB.prepare("SELECT 1").first(),
-    });
+  health(_meta: CallMeta): Promise<HealthReport> {
+    return serviceHealth("user", () => loadUserConfig(this.env), this.env.USER_DB);
   }
 
   async createProfile(

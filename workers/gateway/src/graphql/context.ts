@@ -1,3 +1,4 @@
+import type { HttpObservation } from "../../../../shared/http/app";
 import type { Logger } from "../../../../shared/logger";
 import type { Metrics } from "../../../../shared/metrics";
 import type { GatewayConfig } from "../config";
@@ -13,7 +14,7 @@ export interface RequestContext {
   /** This request's data points (shared/metrics.ts). */
   metrics: Metrics;
   /** What the request's data point and log line say it was; GraphQL fills it in. */
-  observation: Observation;
+  observation: HttpObservation;
   /** When the gateway received the request (performance.now()). */
   receivedAt: number;
   /** The caller of a request with a valid access token, else null. */
@@ -27,8 +28,3 @@ export interface GatewayContext extends RequestContext {
   loaders: Loaders;
 }
 
-/** The operation a request ran (`query me`, `POST /auth/login`) and its first error code, or `ok`. */
-export interface Observation {
-  operation: string;
-  outcome: string;
-}
