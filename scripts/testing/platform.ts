@@ -7,6 +7,10 @@ import { fileURLToPath } from "node:url";
 import { createTestHarness, type TestHarness } from "wrangler";
 import { COMPATIBILITY_DATE } from "../compatibility-date.ts";
 import { generateSigningJwk } from "../signing-key.ts";
+import type { AuthRpc } from "../../workers/auth/src/contract.ts";
+import type { SecurityRpc } from "../../workers/security/src/contract.ts";
+import type { StockRpc } from "../../workers/stock/src/contract.ts";
+import type { UserRpc } from "../../workers/user/src/contract.ts";
 import { gatewayFirst, workerNamed, workers } from "../workers.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -17,7 +21,16 @@ export interface Platform {
   fetch: TestHarness["fetch"];
   /** A Worker by its short name (gateway, auth, security, user, stock). */
   worker(name: (typeof workers)[number]["name"]): ReturnType<TestHarness["getWorker"]>;
+  /** A service's RPC entrypoint, typed by its contract module: a test's call drifts with it or fails typecheck. */
+  rpc<N extends keyof ServiceContracts>(name: N): Promise<ServiceContracts[N]>;
   stop(): Promise<void>;
+}
+
+interface ServiceContracts {
+  auth: AuthRpc;
+  security: SecurityRpc;
+  user: UserRpc;
+  stock: StockRpc;
 }
 
 type WorkerName = (typeof workers)[number]["name"];
@@ -91,6 +104,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     harness,
     fetch: harness.fetch,
     worker: (name) => harness.getWorker(workerNamed(name).scriptName),
+    rpc: async <N extends keyof ServiceContracts>(name: N) =>
+      (await harness.getWorker(workerNamed(name).scriptName).getExport()) as unknown as ServiceContracts[N],
     stop: () => harness.close(),
   };
 }

@@ -25,7 +25,7 @@ describe("POST /auth/register", () => {
     const me = await client.me(body.accessToken);
     expect(me.status).toBe(200);
     expect(await me.json()).toEqual({ id: body.user.id, email, roles: ["member"], createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) });
-    const user = await platform.worker("user").getExport();
+    const user = await platform.rpc("user");
     const profiles = (await user.profiles(meta, [body.user.id])) as { ok: true; value: Record<string, { firstName: string }> };
     expect(profiles.value[body.user.id]?.firstName).toBe("Ada");
   });
@@ -227,7 +227,7 @@ describe("DELETE /auth/account", () => {
     const email = uniqueEmail();
     const { body } = await client.register(email);
     const userId = body.user.id;
-    const user = await platform.worker("user").getExport();
+    const user = await platform.rpc("user");
     await user.addToWatchlist(meta, userId, "AAPL");
     const headers = { authorization: `Bearer ${body.accessToken}` };
 
@@ -239,8 +239,8 @@ describe("DELETE /auth/account", () => {
     expect((await client.me(body.accessToken)).status).toBe(401);
     expect((await client.login(email)).response.status).toBe(401);
     expect(await user.profiles(meta, [userId])).toEqual({ ok: true, value: {} });
-    expect(await user.watchlist(meta, userId)).toMatchObject({ ok: true, value: [] });
-    const security = await platform.worker("security").getExport();
+    expect(await user.overview(meta, userId)).toEqual({ ok: true, value: { profile: null, watchlist: [] } });
+    const security = await platform.rpc("security");
     expect(await security.access(meta, [userId])).toEqual({ ok: true, value: { [userId]: { roles: [], permissions: [] } } });
     const auth = (await platform.worker("auth").getEnv()) as { AUTH_DB: D1Reader };
     const left = await auth.AUTH_DB.prepare("SELECT (SELECT count(*) FROM users WHERE id = ?1) + (SELECT count(*) FROM sessions WHERE user_id = ?1) AS n").bind(userId).first<{ n: number }>();

@@ -31,7 +31,7 @@ interface Admin {
 async function registerAdmin(): Promise<Admin> {
   const email = uniqueEmail("admin");
   const { body } = await client.register(email);
-  const security = await platform.worker("security").getExport();
+  const security = await platform.rpc("security");
   expect(await security.grantRole(meta, body.user.id, "admin")).toMatchObject({ ok: true });
   return { email, session: body };
 }
@@ -40,14 +40,14 @@ const deleteAccount = (admin: Admin) =>
   client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers: { authorization: `Bearer ${admin.session.accessToken}` } });
 
 async function rolesOf(userId: string): Promise<string[]> {
-  const security = await platform.worker("security").getExport();
+  const security = await platform.rpc("security");
   const access = (await security.access(meta, [userId])) as { ok: true; value: Record<string, { roles: string[] }> };
   return access.value[userId]!.roles;
 }
 
 async function expectIntact(admin: Admin): Promise<void> {
   expect((await client.login(admin.email)).response.status).toBe(200);
-  const user = await platform.worker("user").getExport();
+  const user = await platform.rpc("user");
   const profiles = (await user.profiles(meta, [admin.session.user.id])) as { ok: true; value: Record<string, unknown> };
   expect(Object.keys(profiles.value)).toEqual([admin.session.user.id]);
   expect(await rolesOf(admin.session.user.id)).toEqual(["admin", "member"]);

@@ -40,8 +40,8 @@ async function expectNoPartialUsers(): Promise<number> {
   const auth = (await platform.worker("auth").getEnv()) as { AUTH_DB: D1Reader };
   const { results } = await auth.AUTH_DB.prepare("SELECT id, status FROM users").bind().all<{ id: string; status: string }>();
   expect(results.filter((r) => r.status !== "active")).toEqual([]);
-  const user = await platform.worker("user").getExport();
-  const security = await platform.worker("security").getExport();
+  const user = await platform.rpc("user");
+  const security = await platform.rpc("security");
   for (let i = 0; i < results.length; i += 100) {
     const ids = results.slice(i, i + 100).map((r) => r.id);
     const profiles = (await user.profiles(meta, ids)) as { ok: true; value: Record<string, unknown> };
@@ -165,9 +165,9 @@ describe("account deletion", () => {
     const partial = await client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers });
     expect(partial.status).toBe(503);
     // The grants are already gone (they go first); the account and its token still work for the retry.
-    const security = await platform.worker("security").getExport();
+    const security = await platform.rpc("security");
     expect(await security.access(meta, [body.user.id])).toEqual({ ok: true, value: { [body.user.id]: { roles: [], permissions: [] } } });
-    const user = await platform.worker("user").getExport();
+    const user = await platform.rpc("user");
 
     const retry = await client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers });
     expect(retry.status).toBe(204);

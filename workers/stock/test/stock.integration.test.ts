@@ -7,7 +7,7 @@ let platform: Platform;
 let stock: StockRpc;
 beforeAll(async () => {
   platform = await startPlatform();
-  stock = (await platform.worker("stock").getExport()) as unknown as StockRpc;
+  stock = await platform.rpc("stock");
 });
 afterAll(() => platform?.stop());
 

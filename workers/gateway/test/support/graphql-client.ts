@@ -82,9 +82,7 @@ export async function signIn(platform: Platform, email: string): Promise<string>
 /** An admin: granted through the security service's own RPC, then signed in again. */
 export async function signUpAdmin(platform: Platform): Promise<SignedIn> {
   const user = await signUp(platform, "admin");
-  const security = (await platform.worker("security").getExport()) as unknown as {
-    grantRole(meta: { requestId: string }, userId: string, role: string): Promise<{ ok: boolean }>;
-  };
+  const security = await platform.rpc("security");
   const granted = await security.grantRole({ requestId: "test-setup-admin" }, user.userId, "admin");
   if (!granted.ok) throw new Error("could not grant admin");
   return { ...user, token: await signIn(platform, user.email) };
