@@ -97,6 +97,7 @@ describe("responseOutcome", () => {
     expect(await responseOutcome(Response.json({ user: {} }, { status: 200 }))).toBe("ok");
     expect(await responseOutcome(Response.json({ error: { code: "INVALID_CREDENTIALS", message: "x" } }, { status: 401 }))).toBe("INVALID_CREDENTIALS");
     expect(await responseOutcome(new Response("<html>", { status: 502 }))).toBe("HTTP_502");
+    expect(await responseOutcome(new Response("slow down", { status: 429 }))).toBe("RATE_LIMITED");
   });
 
   it("leaves the body for the client", async () => {

@@ -146,14 +146,18 @@ export function httpOperation(method: string, path: string, routes: readonly str
   return routes.includes(path) ? `${method} ${path}` : UNMATCHED_OPERATION;
 }
 
-/** `ok`, or the contract error code of an auth API error response (`{"error":{"code"}}`), else `HTTP_<status>`. */
+/**
+ * `ok`, or the contract error code of an error response (`{"error":{"code"}}`), else
+ * RATE_LIMITED for a bare 429 (the platform's own limiter), else `HTTP_<status>`.
+ */
 export async function responseOutcome(response: Response): Promise<string> {
   if (response.status < 400) return "ok";
+  const fallback = response.status === 429 ? "RATE_LIMITED" : `HTTP_${response.status}`;
   try {
     const body: { error?: { code?: unknown } } = await response.clone().json();
-    return typeof body.error?.code === "string" ? body.error.code : `HTTP_${response.status}`;
+    return typeof body.error?.code === "string" ? body.error.code : fallback;
   } catch {
-    return `HTTP_${response.status}`;
+    return fallback;
   }
 }
 

@@ -90,16 +90,9 @@ function observeRequests<B extends HttpBindings, C extends { LOG_LEVEL: LogLevel
     await next();
     c.res.headers.set(REQUEST_ID_HEADER, requestId);
     const durationMs = performance.now() - receivedAt;
-    const outcome = await outcomeOf(c.res, observation.outcome);
+    const outcome = observation.outcome !== "ok" ? observation.outcome : await responseOutcome(c.res);
     observeHttpRequest(metrics, c.get("log"), { request: c.req.raw, response: c.res, operation: observation.operation, outcome, durationMs });
   };
-}
-
-/** What the route reported, else the response's contract error code, else `HTTP_<status>` (a bare 429 is RATE_LIMITED). */
-async function outcomeOf(response: Response, reported: string): Promise<string> {
-  if (reported !== "ok") return reported;
-  const outcome = await responseOutcome(response);
-  return outcome === "HTTP_429" ? "RATE_LIMITED" : outcome;
 }
 
 /** What an error report of this request says about it. */
