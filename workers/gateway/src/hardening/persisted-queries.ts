@@ -11,8 +11,10 @@ import { GraphQLErrorCode } from "../../../../shared/errors";
 import type { RequestContext } from "../graphql/context";
 import { gatewayError } from "./errors";
 import manifest from "./persisted-operations.json";
+// The web app's documents (web/codegen.ts writes them; committed like the resolver types).
+import webDocuments from "../../../../web/src/gql/persisted-documents.json";
 
-const persisted: Readonly<Record<string, string>> = manifest;
+const persisted: Readonly<Record<string, string>> = { ...manifest, ...webDocuments };
 
 // Apollo clients recognise the miss by this message as well as by the code. 404 keeps
 // them from turning persisted queries off, which they do on a 400.

@@ -1,0 +1,35 @@
+/**
+ * Typed documents for the web app (GraphQL Code Generator's client preset), from the gateway's
+ * SDL. persistedDocuments writes web/src/gql/persisted-documents.json (SHA-256 hex -> document):
+ * the allow-list the gateway runs with (GRAPHQL_PERSISTED_QUERIES=allow-list).
+ */
+import type { CodegenConfig } from "@graphql-codegen/cli";
+import { createHash } from "node:crypto";
+
+// Bare hex, as the gateway keys its allow-list (the preset's "sha256" would prefix "sha256:").
+const sha256Hex = (document: string) => createHash("sha256").update(document).digest("hex");
+
+const config: CodegenConfig = {
+  schema: "workers/gateway/src/graphql/schema.graphql",
+  documents: ["web/src/**/*.{ts,tsx}", "!web/src/gql/**"],
+  ignoreNoDocuments: false,
+  generates: {
+    "web/src/gql/": {
+      preset: "client",
+      presetConfig: {
+        // No gql`` tag at runtime: graphql() calls are looked up in a generated map.
+        fragmentMasking: { unmaskFunctionName: "readFragment" },
+        // The AST stays in the bundle (urql reads the operation's kind and name from it); the
+        // persisted exchange sends only the hash.
+        persistedDocuments: { mode: "embedHashInDocument", hashAlgorithm: sha256Hex },
+      },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: "string", Date: "string" },
+      },
+    },
+  },
+};
+
+export default config;
