@@ -17,8 +17,8 @@ const config: CodegenConfig = {
     "web/src/gql/": {
       preset: "client",
       presetConfig: {
-        // No gql`` tag at runtime: graphql() calls are looked up in a generated map.
-        fragmentMasking: { unmaskFunctionName: "readFragment" },
+        // Fragments only share field lists (e.g. Session): a page reads them as plain data.
+        fragmentMasking: false,
         // The AST stays in the bundle (urql reads the operation's kind and name from it); the
         // persisted exchange sends only the hash.
         persistedDocuments: { mode: "embedHashInDocument", hashAlgorithm: sha256Hex },

@@ -14,12 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Health {\n    health {\n      status\n    }\n  }\n": typeof types.HealthDocument,
-    "\n  query StockHeading($symbol: String!) {\n    stock(symbol: $symbol) {\n      symbol\n      name\n    }\n  }\n": typeof types.StockHeadingDocument,
+    "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": typeof types.SessionFragmentDoc,
 };
 const documents: Documents = {
-    "\n  query Health {\n    health {\n      status\n    }\n  }\n": types.HealthDocument,
-    "\n  query StockHeading($symbol: String!) {\n    stock(symbol: $symbol) {\n      symbol\n      name\n    }\n  }\n": types.StockHeadingDocument,
+    "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": types.SessionFragmentDoc,
 };
 
 /**
@@ -39,11 +37,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Health {\n    health {\n      status\n    }\n  }\n"): (typeof documents)["\n  query Health {\n    health {\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query StockHeading($symbol: String!) {\n    stock(symbol: $symbol) {\n      symbol\n      name\n    }\n  }\n"): (typeof documents)["\n  query StockHeading($symbol: String!) {\n    stock(symbol: $symbol) {\n      symbol\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,20 +1,13 @@
 /**
- * The one GraphQL client. Cookie mode only (auth-api.md): the browser holds the session in
- * HttpOnly cookies; every POST carries X-CSRF-Token from the fafnir_csrf cookie; on
- * UNAUTHENTICATED one silent POST /auth/refresh, then the operation once more.
- * Documents go by hash alone (persisted documents): the gateway's allow-list has the text.
+ * The one GraphQL client. Cookie mode only (auth-api.md): credentials are the HttpOnly
+ * cookies; every POST carries X-CSRF-Token from the fafnir_csrf cookie; on UNAUTHENTICATED
+ * one silent refresh, then the operation once more. Documents go by hash alone (persisted
+ * documents): the gateway's allow-list holds their text.
  */
 import { Client, fetchExchange, type Operation } from "@urql/core";
 import { authExchange } from "@urql/exchange-auth";
 import { persistedExchange } from "@urql/exchange-persisted";
-
-export function csrfToken(cookie: string = document.cookie): string | undefined {
-  for (const part of cookie.split(";")) {
-    const [name, ...value] = part.trim().split("=");
-    if (name === "fafnir_csrf") return decodeURIComponent(value.join("="));
-  }
-  return undefined;
-}
+import { csrfToken, refreshSession } from "../auth/api";
 
 const withCsrf = (operation: Operation): Operation => {
   const token = csrfToken();
@@ -30,7 +23,7 @@ const withCsrf = (operation: Operation): Operation => {
   };
 };
 
-/** Persisted documents: the client preset puts each document's SHA-256 in __meta__.hash. */
+/** The client preset puts each document's SHA-256 in __meta__.hash (web/codegen.ts). */
 const documentHash = (_query: string, document: unknown): Promise<string> => {
   const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
   if (!hash) return Promise.reject(new Error("A GraphQL document without a persisted hash: run npm run codegen:web."));
@@ -43,19 +36,12 @@ export function createClient(url = "/graphql"): Client {
     fetchOptions: { credentials: "same-origin" },
     // POST always: a hash-only GET would skip the CSRF header and be cached by intermediaries.
     preferGetMethod: false,
+    requestPolicy: "cache-and-network",
     exchanges: [
-      authExchange(async (utils) => ({
+      authExchange(async () => ({
         addAuthToOperation: withCsrf,
         didAuthError: (error) => error.graphQLErrors.some((e) => e.extensions["code"] === "UNAUTHENTICATED"),
-        async refreshAuth() {
-          const token = csrfToken();
-          await fetch("/auth/refresh", {
-            method: "POST",
-            credentials: "same-origin",
-            headers: token ? { "X-CSRF-Token": token } : {},
-          });
-          void utils;
-        },
+        refreshAuth: async () => void (await refreshSession()),
       })),
       persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, preferGetForPersistedQueries: false, generateHash: documentHash }),
       fetchExchange,
