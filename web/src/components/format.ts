@@ -14,7 +14,7 @@ function currencyFormat(currency: string, locale: string | undefined, options: I
 }
 
 /** 1234.5, "USD" -> "$1,234.50" */
-export const formatMoney = (value: number, currency: string, locale?: string) => currencyFormat(currency, locale).format(value);
+export const formatMoney = (value: number, currency: string, locale?: string) => currencyFormat(currency, locale, {}).format(value);
 
 /** A change of money, always with its sign: "+$1.20", "-$0.35", "$0.00". */
 export const formatSignedMoney = (value: number, currency: string, locale?: string) =>
@@ -41,3 +41,17 @@ export const formatDateTime = (iso: string, locale?: string, timeZone?: string) 
 /** A trading day (YYYY-MM-DD) as written, whatever the reader's time zone: "Dec 1, 2026". */
 export const formatTradingDay = (date: string, locale?: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+
+const INSTRUMENT_TYPES: Record<string, string> = {
+  EQUITY: "Stock",
+  ETF: "ETF",
+  INDEX: "Index",
+  MUTUALFUND: "Mutual fund",
+  CRYPTOCURRENCY: "Cryptocurrency",
+  CURRENCY: "Currency",
+  FUTURE: "Future",
+  OTHER: "Other",
+};
+
+/** The schema's InstrumentType in words ("EQUITY" -> "Stock"). */
+export const formatInstrumentType = (type: string) => INSTRUMENT_TYPES[type] ?? type;
