@@ -147,7 +147,8 @@ describe("market pages in Chromium", () => {
     expect(await auditPage(page, "market-stock")).toEqual([]);
 
     const labels: Record<string, string> = {};
-    for (const [button, name] of [["1D", "1 day"], ["5D", "5 days"], ["6M", "6 months"], ["1Y", "1 year"], ["5Y", "5 years"], ["1M", "1 month"]]) {
+    const buttons = [["1D", "1 day"], ["5D", "5 days"], ["6M", "6 months"], ["1Y", "1 year"], ["5Y", "5 years"], ["1M", "1 month"]] as const;
+    for (const [button, name] of buttons) {
       const period = page.getByRole("button", { name: button, exact: true });
       await counting(`/stocks/AAPL chart ${button}`, () => period.click(), () => expect.poll(() => chart().getAttribute("aria-label")).toContain(`, ${name}:`));
       expect(await period.getAttribute("aria-pressed")).toBe("true");

@@ -37,18 +37,18 @@ describe("SearchBox", () => {
   it("submits the trimmed query to /search?q=", () => {
     renderAt("/watchlist");
     fireEvent.change(field(), { target: { value: "  s&p " } });
-    fireEvent.submit(field());
+    fireEvent.submit(field().closest("form")!);
     expect(address()).toBe("/search?q=s%26p");
     expect(field()).toHaveProperty("value", "s&p");
   });
 
   it("refuses an empty or too long query with a message tied to the field, and stays", () => {
     renderAt("/watchlist");
-    fireEvent.submit(field());
+    fireEvent.submit(field().closest("form")!);
     expect(field().getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByRole("searchbox", { description: /symbol or a company name/ })).toBe(field());
     fireEvent.change(field(), { target: { value: "x".repeat(65) } });
-    fireEvent.submit(field());
+    fireEvent.submit(field().closest("form")!);
     expect(screen.getByRole("searchbox", { description: /at most 64/ })).toBe(field());
     expect(address()).toBe("/watchlist");
   });

@@ -39,8 +39,7 @@ function Landing() {
     <section className={styles.landing}>
       <h1>Fafnir</h1>
       <p className={styles.pitch}>
-        Follow the market without risking a cent: live quotes and price charts for stocks and ETFs, and a watchlist of the ones you care
-        about.
+        Follow the stock market: quotes and price charts for stocks and ETFs, and a watchlist of the ones you care about.
       </p>
       <p className={styles.actions}>
         <Link className="button primary" to="/sign-up">

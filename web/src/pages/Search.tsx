@@ -69,7 +69,7 @@ function Results({ query, results }: { query: string; results: NonNullable<Searc
           {results.map((stock) => (
             <li key={stock.symbol}>
               <Link to={`/stocks/${encodeURIComponent(stock.symbol)}`}>
-                <span className={styles.symbol}>{stock.symbol}</span> <span>{stock.name}</span>
+                <span className={styles.symbol}>{stock.symbol}</span> <span className={styles.name}>{stock.name}</span>
               </Link>
               <span className="muted">
                 {" "}
