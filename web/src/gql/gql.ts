@@ -15,9 +15,27 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": typeof types.SessionFragmentDoc,
+    "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n": typeof types.WatchlistRowFragmentDoc,
+    "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n": typeof types.SearchPageDocument,
+    "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": typeof types.StockPageDocument,
+    "\n  mutation WatchStock($symbol: String!) {\n    addToWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": typeof types.WatchStockDocument,
+    "\n  mutation UnwatchStock($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": typeof types.UnwatchStockDocument,
+    "\n  query StockHistory($symbol: String!, $period: HistoryPeriod!) {\n    stock(symbol: $symbol) {\n      symbol\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": typeof types.StockHistoryDocument,
+    "\n  query WatchlistPage {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": typeof types.WatchlistPageDocument,
+    "\n  mutation RemoveWatchlistRow($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      ...WatchlistRow\n    }\n  }\n": typeof types.RemoveWatchlistRowDocument,
 };
 const documents: Documents = {
     "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": types.SessionFragmentDoc,
+    "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n": types.WatchlistRowFragmentDoc,
+    "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n": types.SearchPageDocument,
+    "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": types.StockPageDocument,
+    "\n  mutation WatchStock($symbol: String!) {\n    addToWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": types.WatchStockDocument,
+    "\n  mutation UnwatchStock($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": types.UnwatchStockDocument,
+    "\n  query StockHistory($symbol: String!, $period: HistoryPeriod!) {\n    stock(symbol: $symbol) {\n      symbol\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": types.StockHistoryDocument,
+    "\n  query WatchlistPage {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": types.WatchlistPageDocument,
+    "\n  mutation RemoveWatchlistRow($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      ...WatchlistRow\n    }\n  }\n": types.RemoveWatchlistRowDocument,
 };
 
 /**
@@ -38,6 +56,42 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n"): (typeof documents)["\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n"): (typeof documents)["\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WatchStock($symbol: String!) {\n    addToWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n"): (typeof documents)["\n  mutation WatchStock($symbol: String!) {\n    addToWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnwatchStock($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n"): (typeof documents)["\n  mutation UnwatchStock($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockHistory($symbol: String!, $period: HistoryPeriod!) {\n    stock(symbol: $symbol) {\n      symbol\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n"): (typeof documents)["\n  query StockHistory($symbol: String!, $period: HistoryPeriod!) {\n    stock(symbol: $symbol) {\n      symbol\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WatchlistPage {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query WatchlistPage {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWatchlistRow($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      ...WatchlistRow\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveWatchlistRow($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      ...WatchlistRow\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,25 @@
+import { formatPercent, formatSignedMoney } from "./format";
+
+export type Direction = "up" | "down" | "flat";
+
+/** By the percent as shown (two decimals), so "+0.00%" never comes with an arrow. */
+export const directionOf = (percent: number): Direction => {
+  const shown = Math.round(percent * 100);
+  return shown > 0 ? "up" : shown < 0 ? "down" : "flat";
+};
+
+const ARROW: Record<Direction, string> = { up: "▲", down: "▼", flat: "" };
+
+/**
+ * A price change with its sign, an arrow and its percent: "▲ +$1.20 (+0.52%)". Colour
+ * (the global .up/.down) repeats what the sign already says, so it is never the only cue.
+ */
+export function Change({ change, percent, currency }: { change: number; percent: number; currency: string }) {
+  const direction = directionOf(percent);
+  return (
+    <span className={direction === "flat" ? undefined : direction}>
+      {direction !== "flat" && <span aria-hidden="true">{ARROW[direction]} </span>}
+      {formatSignedMoney(change, currency)} ({formatPercent(percent)})
+    </span>
+  );
+}
