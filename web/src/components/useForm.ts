@@ -16,8 +16,8 @@ export interface FormOptions<Name extends string> {
   fieldOfCode?: FieldOfCode<NoInfer<Name>>;
 }
 
-/** An action's answer: a status sentence to show, or nothing (it navigates away, say). */
-export type FormAction<Name extends string> = (values: Record<Name, string>) => Promise<string | void>;
+/** An action's answer: a status sentence to show, or undefined (it navigates away, say). */
+export type FormAction<Name extends string> = (values: Record<Name, string>) => Promise<string | undefined>;
 
 export function useForm<Name extends string>({ initial, labels, rules, fieldOfCode }: FormOptions<Name>) {
   const [values, setValues] = useState(initial);
@@ -54,7 +54,7 @@ export function useForm<Name extends string>({ initial, labels, rules, fieldOfCo
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      setStatus((await action(values)) ?? undefined);
+      setStatus(await action(values));
     } catch (error) {
       const failure = failureOf(error, labels, fieldOfCode);
       setErrors(failure.fields);

@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
-  vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } }));
+  vi.fn(async (_url: string, _init?: RequestInit) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } }));
 
 function renderAt(path: string) {
   render(

@@ -27,6 +27,7 @@ export function SignInPage() {
     // A new client: nothing cached while signed out (or for someone else) may show.
     restart();
     navigate(next, { replace: true });
+    return undefined;
   });
 
   return (

@@ -25,6 +25,7 @@ export function SignUpPage() {
     await register({ email: email.trim(), password, firstName: firstName.trim(), lastName: lastName.trim() });
     restart();
     navigate("/", { replace: true });
+    return undefined;
   });
 
   return (
