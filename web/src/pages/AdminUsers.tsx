@@ -192,7 +192,8 @@ function AdminToggle({ user, onChanged, onRefused }: { user: User } & RoleChange
   };
   return (
     <button type="button" className={styles.roleButton} onClick={onClick} aria-disabled={busy}>
-      {isAdmin ? `Revoke admin from ${user.email}` : `Grant admin to ${user.email}`}
+      {isAdmin ? "Revoke admin" : "Grant admin"}
+      <span className={styles.who}>{isAdmin ? ` from ${user.email}` : ` to ${user.email}`}</span>
     </button>
   );
 }
