@@ -3,8 +3,12 @@
  * "Sign out". `RequireSession` sends a visit without a session to /sign-in, which sends the
  * person back afterwards.
  */
+import { useState } from "react";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import { signOut } from "../auth/api";
+import { AuthError, signOut } from "../auth/api";
+import { signInPathFor } from "../auth/next-path";
+import { failureOf } from "../components/failure";
+import { ErrorAlert } from "../components/Notice";
 import { SearchBox } from "../components/SearchBox";
 import { can, useSession, type Session } from "./session";
 
@@ -17,14 +21,22 @@ const LINKS = [
   ["/settings", "Settings"],
 ] as const;
 
+const SIGNED_OUT_ALREADY = new Set(["UNAUTHENTICATED", "SESSION_REVOKED"]);
+
 function Navigation({ session }: { session: Session }) {
   const { restart } = useSession();
   const navigate = useNavigate();
   const links = can(session, "view_users") ? [...LINKS, ["/admin/users", "Users"] as const] : LINKS;
+  const [alert, setAlert] = useState<string>();
   const leave = async () => {
-    // Signed out either way: a failed call leaves cookies that no longer matter once the
-    // client forgets them, and the next page asks the server again.
-    await signOut().catch(() => undefined);
+    setAlert(undefined);
+    try {
+      await signOut();
+    } catch (error) {
+      // A session the server no longer accepts is signed out already; any other failure
+      // leaves the session cookies working, so saying "signed out" would be untrue.
+      if (!(error instanceof AuthError && SIGNED_OUT_ALREADY.has(error.code))) return setAlert(failureOf(error, {}).message);
+    }
     restart();
     navigate("/");
   };
@@ -42,6 +54,7 @@ function Navigation({ session }: { session: Session }) {
       <button type="button" onClick={leave}>
         Sign out
       </button>
+      <ErrorAlert message={alert} />
     </nav>
   );
 }
@@ -70,6 +83,6 @@ export function Frame() {
 export function RequireSession() {
   const { session } = useSession();
   const location = useLocation();
-  if (session === null) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (session === null) return <Navigate to={signInPathFor(location.pathname + location.search)} replace />;
   return <Outlet />;
 }

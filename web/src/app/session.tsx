@@ -4,7 +4,7 @@
  * navigation around it needs none of its own. A null `me` with a session cookie left is an
  * expired access cookie: one silent refresh, then the query once more.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Provider, useQuery, type AnyVariables, type TypedDocumentNode, type UseQueryArgs } from "urql";
 import { refreshSession } from "../auth/api";
 import { graphql } from "../gql";
@@ -39,9 +39,13 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [client, setClient] = useState(createClient);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  // A transition, as react-router's navigations are: a restart followed by a navigation
+  // renders once, so the page being left does not ask the new client for its data.
   const restart = useCallback(() => {
-    setSession(undefined);
-    setClient(createClient());
+    startTransition(() => {
+      setSession(undefined);
+      setClient(createClient());
+    });
   }, []);
   const state = useMemo(() => ({ session, learn: setSession, restart }), [session, restart]);
   return (

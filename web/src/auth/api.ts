@@ -15,6 +15,8 @@ export class AuthError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldError[] = [],
+    /** From Retry-After, when the server says when to try again (RATE_LIMITED). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -51,7 +53,13 @@ async function authRequest(method: "POST" | "DELETE", path: string, body?: unkno
     .json()
     .then((json: { error?: { code?: string; message?: string; details?: FieldError[] } }) => json.error)
     .catch(() => undefined);
-  throw new AuthError(error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}.`, error?.details);
+  const retryAfter = Number(response.headers.get("retry-after"));
+  throw new AuthError(
+    error?.code ?? `HTTP_${response.status}`,
+    error?.message ?? `The server answered ${response.status}.`,
+    error?.details,
+    retryAfter > 0 ? retryAfter : undefined,
+  );
 }
 
 export const signIn = (email: string, password: string) => authRequest("POST", "login", { email, password });

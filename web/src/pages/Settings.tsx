@@ -1,4 +1,208 @@
-// Placeholder until its page lands (issue 12 work in progress).
+/**
+ * /settings: the profile, the password, every session, the account itself. One GraphQL
+ * request (me { ...Session }, which holds the profile); each change is one request of its own.
+ */
+import { useEffect, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { useMutation } from "urql";
+import { useSession, useSessionQuery } from "../app/session";
+import { changePassword, deleteAccount, signOut } from "../auth/api";
+import { givenPassword, newPassword, personName } from "../auth/rules";
+import { failureOf } from "../components/failure";
+import { Field } from "../components/Field";
+import { ErrorAlert, StatusMessage } from "../components/Notice";
+import { useForm } from "../components/useForm";
+import { usePageTitle } from "../components/usePageTitle";
+import { graphql } from "../gql";
+import styles from "./Settings.module.css";
+
+const SettingsQuery = graphql(`
+  query Settings {
+    me {
+      ...Session
+    }
+  }
+`);
+
+const UpdateProfileMutation = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      firstName
+      lastName
+    }
+  }
+`);
+
+const sectionClass = `card ${styles.section}`;
+
 export function SettingsPage() {
-  return <h1>Settings</h1>;
+  usePageTitle("Settings");
+  const [{ data, error }] = useSessionQuery({ query: SettingsQuery });
+  const me = data?.me;
+  if (!me) return error ? <ErrorAlert message={failureOf(error, {}).message} /> : <p className="loading">Loading…</p>;
+  return (
+    <>
+      <h1>Settings</h1>
+      <ProfileForm key={me.id} firstName={me.profile?.firstName ?? ""} lastName={me.profile?.lastName ?? ""} />
+      <PasswordForm />
+      {/* The "Show me on the leaderboard" switch comes here with the trading issue. */}
+      <SignOutEverywhere />
+      <DeleteAccount />
+    </>
+  );
+}
+
+function ProfileForm(initial: { firstName: string; lastName: string }) {
+  const [, updateProfile] = useMutation(UpdateProfileMutation);
+  const form = useForm({
+    initial,
+    labels: { firstName: "First name", lastName: "Last name" },
+    rules: { firstName: personName("First name"), lastName: personName("Last name") },
+  });
+  const onSubmit = form.submit(async ({ firstName, lastName }) => {
+    const result = await updateProfile({ input: { firstName: firstName.trim(), lastName: lastName.trim() } });
+    if (result.error) throw result.error;
+    return "Your profile has been saved.";
+  });
+  return (
+    <form ref={form.formRef} className={sectionClass} onSubmit={onSubmit} noValidate aria-labelledby="profile-heading">
+      <h2 id="profile-heading">Profile</h2>
+      <ErrorAlert message={form.alert} />
+      <StatusMessage message={form.status} />
+      <Field {...form.field("firstName")} autoComplete="given-name" required />
+      <Field {...form.field("lastName")} autoComplete="family-name" required />
+      <button type="submit" className="primary" aria-disabled={form.busy}>
+        Save
+      </button>
+    </form>
+  );
+}
+
+function PasswordForm() {
+  const form = useForm({
+    initial: { currentPassword: "", newPassword: "" },
+    labels: { currentPassword: "Current password", newPassword: "New password" },
+    rules: { currentPassword: givenPassword("Current password"), newPassword: newPassword("New password") },
+  });
+  const onSubmit = form.submit(async ({ currentPassword, newPassword }) => {
+    await changePassword(currentPassword, newPassword);
+    form.setValues({ currentPassword: "", newPassword: "" });
+    return "Your password has been changed. Every other session has been signed out.";
+  });
+  return (
+    <form ref={form.formRef} className={sectionClass} onSubmit={onSubmit} noValidate aria-labelledby="password-heading">
+      <h2 id="password-heading">Password</h2>
+      <ErrorAlert message={form.alert} />
+      <StatusMessage message={form.status} />
+      <Field {...form.field("currentPassword")} type="password" autoComplete="current-password" required />
+      <Field {...form.field("newPassword")} type="password" autoComplete="new-password" hint="At least 8 characters." required />
+      <button type="submit" className="primary" aria-disabled={form.busy}>
+        Change password
+      </button>
+    </form>
+  );
+}
+
+/** After the account's sessions end: a new client (nothing cached shows), and the start page. */
+function useLeave() {
+  const { restart } = useSession();
+  const navigate = useNavigate();
+  return () => {
+    restart();
+    navigate("/", { replace: true });
+  };
+}
+
+function SignOutEverywhere() {
+  const leave = useLeave();
+  const [alert, setAlert] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const onClick = async () => {
+    if (busy) return;
+    setBusy(true);
+    setAlert(undefined);
+    try {
+      await signOut(true);
+      leave();
+    } catch (error) {
+      setAlert(failureOf(error, {}).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <section className={sectionClass} aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Sessions</h2>
+      <ErrorAlert message={alert} />
+      <p>Signs you out on every device and browser, this one included.</p>
+      <button type="button" onClick={onClick} aria-disabled={busy}>
+        Sign out everywhere
+      </button>
+    </section>
+  );
+}
+
+function DeleteAccount() {
+  const [asking, setAsking] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setAsking(false);
+    opener.current?.focus();
+  };
+  return (
+    <section className={sectionClass} aria-labelledby="delete-heading">
+      <h2 id="delete-heading">Delete account</h2>
+      <p>Deletes your profile, watchlist and paper-trading account for good.</p>
+      <button ref={opener} type="button" className="danger" onClick={() => setAsking(true)}>
+        Delete account
+      </button>
+      {asking && <DeleteAccountDialog onCancel={close} />}
+    </section>
+  );
+}
+
+/** A modal dialog: focus moves into it, Escape or "Cancel" closes it. */
+function DeleteAccountDialog({ onCancel }: { onCancel(): void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const leave = useLeave();
+  const form = useForm({ initial: { password: "" }, labels: { password: "Password" }, rules: { password: givenPassword() } });
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+  // Closed first: while the dialog is modal, focus cannot return to the page behind it.
+  const cancel = () => {
+    dialog.current?.close();
+    onCancel();
+  };
+  const onSubmit = form.submit(async ({ password }) => {
+    await deleteAccount(password);
+    leave();
+    return undefined;
+  });
+  return (
+    <dialog
+      ref={dialog}
+      className={styles.dialog}
+      aria-labelledby="delete-dialog-heading"
+      onCancel={(event) => {
+        event.preventDefault();
+        cancel();
+      }}
+    >
+      <form ref={form.formRef} onSubmit={onSubmit} noValidate>
+        <h2 id="delete-dialog-heading">Delete your account?</h2>
+        <p>This cannot be undone. Enter your password to confirm.</p>
+        <ErrorAlert message={form.alert} />
+        <Field {...form.field("password")} type="password" autoComplete="current-password" required />
+        <div className={styles.actions}>
+          <button type="submit" className="danger" aria-disabled={form.busy}>
+            Yes, delete my account
+          </button>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
 }
