@@ -11,7 +11,7 @@ import { SignUpPage } from "../pages/SignUp";
 import { Frame, RequireSession } from "./Frame";
 import { SessionProvider } from "./session";
 
-const page = <Name extends string>(load: () => Promise<Record<Name, React.ComponentType>>, name: Name) =>
+const page = <Name extends string, Props extends object>(load: () => Promise<Record<Name, React.ComponentType<Props>>>, name: Name) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
 const StockPage = page(() => import("../pages/Stock"), "StockPage");
@@ -19,6 +19,7 @@ const SearchPage = page(() => import("../pages/Search"), "SearchPage");
 const WatchlistPage = page(() => import("../pages/Watchlist"), "WatchlistPage");
 const SettingsPage = page(() => import("../pages/Settings"), "SettingsPage");
 const AdminUsersPage = page(() => import("../pages/AdminUsers"), "AdminUsersPage");
+const TradingSoonPage = page(() => import("../pages/TradingSoon"), "TradingSoonPage");
 
 export function App() {
   return (
@@ -36,6 +37,9 @@ export function App() {
                 <Route path="/watchlist" element={<WatchlistPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="/admin/users" element={<AdminUsersPage />} />
+                <Route path="/portfolio" element={<TradingSoonPage title="Portfolio" />} />
+                <Route path="/orders" element={<TradingSoonPage title="Orders" />} />
+                <Route path="/leaderboard" element={<TradingSoonPage title="Leaderboard" />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -36,7 +36,6 @@ export function createClient(url = "/graphql"): Client {
     fetchOptions: { credentials: "same-origin" },
     // POST always: a hash-only GET would skip the CSRF header and be cached by intermediaries.
     preferGetMethod: false,
-    requestPolicy: "cache-and-network",
     exchanges: [
       authExchange(async () => ({
         addAuthToOperation: withCsrf,

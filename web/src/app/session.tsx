@@ -26,6 +26,15 @@ graphql(`
 
 export type Session = SessionFragment;
 
+/** For a page whose own data cannot come in the same request (or that has none). */
+export const SessionQuery = graphql(`
+  query Session {
+    me {
+      ...Session
+    }
+  }
+`);
+
 interface SessionState {
   /** undefined until a query has answered; null when signed out. */
   session: Session | null | undefined;

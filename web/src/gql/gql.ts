@@ -15,8 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": typeof types.SessionFragmentDoc,
+    "\n  query Session {\n    me {\n      ...Session\n    }\n  }\n": typeof types.SessionDocument,
     "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n": typeof types.WatchlistRowFragmentDoc,
-    "\n  query AdminSession {\n    me {\n      ...Session\n    }\n  }\n": typeof types.AdminSessionDocument,
     "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          email\n          roles\n          createdAt\n          profile {\n            firstName\n            lastName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation AssignRole($userId: ID!, $role: String!) {\n    assignRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": typeof types.AssignRoleDocument,
     "\n  mutation RevokeRole($userId: ID!, $role: String!) {\n    revokeRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": typeof types.RevokeRoleDocument,
@@ -33,8 +33,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": types.SessionFragmentDoc,
+    "\n  query Session {\n    me {\n      ...Session\n    }\n  }\n": types.SessionDocument,
     "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n": types.WatchlistRowFragmentDoc,
-    "\n  query AdminSession {\n    me {\n      ...Session\n    }\n  }\n": types.AdminSessionDocument,
     "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          email\n          roles\n          createdAt\n          profile {\n            firstName\n            lastName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation AssignRole($userId: ID!, $role: String!) {\n    assignRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": types.AssignRoleDocument,
     "\n  mutation RevokeRole($userId: ID!, $role: String!) {\n    revokeRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": types.RevokeRoleDocument,
@@ -71,11 +71,11 @@ export function graphql(source: "\n  fragment Session on Viewer {\n    id\n    e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Session {\n    me {\n      ...Session\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    me {\n      ...Session\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminSession {\n    me {\n      ...Session\n    }\n  }\n"): (typeof documents)["\n  query AdminSession {\n    me {\n      ...Session\n    }\n  }\n"];
+export function graphql(source: "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

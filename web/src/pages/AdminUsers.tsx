@@ -7,7 +7,7 @@
  */
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { can, useSessionQuery } from "../app/session";
+import { can, SessionQuery, useSessionQuery } from "../app/session";
 import { failureOf } from "../components/failure";
 import { ErrorAlert } from "../components/Notice";
 import { usePageTitle } from "../components/usePageTitle";
@@ -17,14 +17,6 @@ import styles from "./AdminUsers.module.css";
 
 export const USERS_PAGE_SIZE = 10;
 const ADMIN = "admin";
-
-const AdminSessionQuery = graphql(`
-  query AdminSession {
-    me {
-      ...Session
-    }
-  }
-`);
 
 const UsersPageQuery = graphql(`
   query Users($first: Int!, $after: String) {
@@ -70,7 +62,7 @@ const RevokeRoleMutation = graphql(`
 
 export function AdminUsersPage() {
   usePageTitle("Users");
-  const [{ data, error }] = useSessionQuery({ query: AdminSessionQuery });
+  const [{ data, error }] = useSessionQuery({ query: SessionQuery });
   const me = data?.me;
   if (!me) return error ? <ErrorAlert message={failureOf(error, {}).message} /> : <p className="loading">Loading…</p>;
   if (!can(me, "view_users")) {
