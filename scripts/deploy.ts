@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { sharedRevocationNamespace, tokenClaimMismatches } from "./auth-gateway-settings.ts";
 import { run } from "./run.ts";
-import { viteBuildArgs } from "./web-build.ts";
+import { buildWeb, viteBuildArgs } from "./web-build.ts";
 import { workers, type WorkerInfo } from "./workers.ts";
 
 const dryRun = process.argv.includes("--dry-run");
@@ -26,9 +26,9 @@ function databaseExists(name: string): boolean {
   }
 }
 
-async function step(description: string, command: string[], tool = "wrangler"): Promise<void> {
-  console.log(`→ ${description}: ${tool} ${command.join(" ")}`);
-  if (!dryRun) await run(tool, command, { env: { ...process.env, CI: "true" } });
+async function step(description: string, command: string[]): Promise<void> {
+  console.log(`→ ${description}: wrangler ${command.join(" ")}`);
+  if (!dryRun) await run("wrangler", command, { env: { ...process.env, CI: "true" } });
 }
 
 // Before anything is deployed, in a dry run too: tokens auth signs would be refused.
@@ -62,7 +62,10 @@ for (const worker of workers) {
     await step(`migrate ${name}`, ["d1", "migrations", "apply", name, "--remote", "-c", worker.config]);
   }
   // Its assets: the app and GraphiQL's files (web/vite.config.ts writes both).
-  if (worker.name === "gateway") await step("build the web app", viteBuildArgs("production"), "vite");
+  if (worker.name === "gateway") {
+    console.log(`→ build the web app: vite ${viteBuildArgs("production").join(" ")}`);
+    if (!dryRun) await buildWeb("production");
+  }
   // vars in wrangler.toml are for local development; production differs only in these
   await step(`deploy ${worker.scriptName}`, ["deploy", "-c", worker.config, "--var", "ENVIRONMENT:production", "--var", releaseVar]);
 }
