@@ -19,6 +19,8 @@ export default defineConfig({
           name: "node",
           include: ["workers/*/test/**/*.{integration,node}.test.ts", "web/test/**/*.{integration,node}.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+          // Builds the web app when missing or stale: the harness serves what it finds at start.
+          globalSetup: ["scripts/testing/web-build-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

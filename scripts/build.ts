@@ -1,15 +1,16 @@
 /**
- * Builds each Worker's deployable bundle (`wrangler deploy --dry-run --outdir dist/<name>`),
- * prints its size raw and gzipped, and fails when one exceeds its budget (scripts/workers.ts).
+ * Builds what deploys: the web app (Vite, production mode, into the gateway's assets: before
+ * the Workers, since wrangler validates the assets directory), then each Worker's deployable
+ * bundle (`wrangler deploy --dry-run --outdir dist/<name>`). Prints their sizes raw and
+ * gzipped and fails when one exceeds its budget (scripts/workers.ts; the web app's first
+ * page, scripts/web-build.ts).
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { writeGraphiqlAssets } from "./graphiql-assets.ts";
 import { run } from "./run.ts";
+import { buildWeb, sizeHeader, sizeRow, webSize, webSizeReport } from "./web-build.ts";
 import { workers } from "./workers.ts";
-
-const kib = (bytes: number) => bytes / 1024;
 
 function bundleSize(dir: string): { raw: number; gzip: number } {
   const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -25,7 +26,8 @@ function bundleSize(dir: string): { raw: number; gzip: number } {
 }
 
 rmSync("dist", { recursive: true, force: true });
-writeGraphiqlAssets();
+// Writes GraphiQL's files back after emptying the directory (web/vite.config.ts).
+await buildWeb("production");
 const rows: string[] = [];
 let overBudget = false;
 for (const worker of workers) {
@@ -34,14 +36,13 @@ for (const worker of workers) {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const size = bundleSize(outdir);
-  const over = kib(size.gzip) > worker.budgetKiB;
+  const over = size.gzip / 1024 > worker.budgetKiB;
   overBudget ||= over;
-  rows.push(
-    `${worker.name.padEnd(9)} ${kib(size.raw).toFixed(1).padStart(9)} KiB ${kib(size.gzip).toFixed(1).padStart(8)} KiB ${String(worker.budgetKiB).padStart(6)} KiB ${over ? "OVER BUDGET" : "ok"}`,
-  );
+  rows.push(sizeRow(worker.name, size, `${worker.budgetKiB} KiB`, over ? "OVER BUDGET" : "ok"));
 }
-console.log(`worker          raw       gzip   budget\n${rows.join("\n")}`);
-if (overBudget) {
-  console.error("A bundle is over its gzip budget (scripts/workers.ts).");
-  process.exit(1);
-}
+console.log(`${sizeHeader("worker")}\n${rows.join("\n")}`);
+const web = webSizeReport(webSize());
+console.log(`\n${web.table}`);
+if (overBudget) console.error("A bundle is over its gzip budget (scripts/workers.ts).");
+if (web.over) console.error("The web app's first page is over its gzip budget (scripts/web-build.ts).");
+if (overBudget || web.over) process.exit(1);

@@ -1,13 +1,14 @@
 /**
  * Deploys Fafnir to Cloudflare: for each Worker, callees before callers (security, user,
  * stock, then auth, then gateway), its D1 database is created when missing and migrated,
- * then the Worker is deployed. Needs CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID)
- * or `wrangler login`. `npm run deploy -- --dry-run` builds everything and prints the plan.
+ * then the Worker is deployed; the gateway once the web app it serves is built into its
+ * assets (Vite, production mode: HSTS in its _headers). Needs CLOUDFLARE_API_TOKEN (and
+ * CLOUDFLARE_ACCOUNT_ID) or `wrangler login`. `npm run deploy -- --dry-run` builds everything and prints the plan.
  */
 import { execFileSync } from "node:child_process";
 import { sharedRevocationNamespace, tokenClaimMismatches } from "./auth-gateway-settings.ts";
-import { writeGraphiqlAssets } from "./graphiql-assets.ts";
 import { run } from "./run.ts";
+import { buildWeb, viteBuildArgs } from "./web-build.ts";
 import { workers, type WorkerInfo } from "./workers.ts";
 
 const dryRun = process.argv.includes("--dry-run");
@@ -54,14 +55,19 @@ function release(): string {
 }
 const releaseVar = `SENTRY_RELEASE:${release()}`;
 
-writeGraphiqlAssets();
 for (const worker of workers) {
   if (worker.database) {
     const name = databaseName(worker);
     if (dryRun || !databaseExists(name)) await step(`create ${name} if missing`, ["d1", "create", name]);
     await step(`migrate ${name}`, ["d1", "migrations", "apply", name, "--remote", "-c", worker.config]);
   }
+  // Its assets: the app and GraphiQL's files (web/vite.config.ts writes both).
+  if (worker.name === "gateway") {
+    console.log(`→ build the web app: vite ${viteBuildArgs("production").join(" ")}`);
+    if (!dryRun) await buildWeb("production");
+  }
   // vars in wrangler.toml are for local development; production differs only in these
   await step(`deploy ${worker.scriptName}`, ["deploy", "-c", worker.config, "--var", "ENVIRONMENT:production", "--var", releaseVar]);
 }
+// The dry run's build: the web app in production mode, then every Worker's bundle.
 if (dryRun) await run("node", ["scripts/build.ts"]);

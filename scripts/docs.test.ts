@@ -25,4 +25,13 @@ describe("docs/", () => {
     expect(auth).toContain(`| ${ACCOUNT_CHANGES_PER_ACCOUNT.max} an hour |`);
     expect(auth).toContain(`| ${SESSIONS_PER_ACCOUNT.max} a minute |`);
   });
+
+  it("web.md keeps a Requests per page row for every page, and the README links it", () => {
+    const web = doc("web.md");
+    const table = web.slice(web.indexOf("## Requests per page"));
+    for (const path of ["/", "/sign-in", "/sign-up", "/search", "/stocks/:symbol", "/watchlist", "/settings", "/admin/users"]) {
+      expect(table, path).toContain(`| \`${path}\` |`);
+    }
+    expect(readFileSync("README.md", "utf8")).toContain("](docs/web.md)");
+  });
 });

@@ -7,6 +7,7 @@ import { authenticate } from "./auth/viewer";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
 import { yoga } from "./graphql/yoga";
 import { unexpectedErrorResponse } from "./hardening";
+import { securityHeaders } from "./security-headers";
 
 export const app = createHttpApp<GatewayEnv, GatewayConfig>({
   service: "gateway",
@@ -20,6 +21,8 @@ export const app = createHttpApp<GatewayEnv, GatewayConfig>({
   },
 });
 
+// Asset responses carry the _headers web/security-headers.ts writes; the Worker's own get theirs here.
+app.use("*", securityHeaders());
 app.use("/graphql", corsPolicy(["GET", "POST"]));
 // A browser app on CORS_ORIGINS signs in through here.
 app.use("/auth/*", corsPolicy(AUTH_METHODS));

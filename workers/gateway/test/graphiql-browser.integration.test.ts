@@ -1,7 +1,8 @@
 /**
  * GraphiQL in a real browser (Debian's Chromium through playwright-core) against the real
  * platform, with the network cut: every request that is not to the platform's loopback
- * origin is aborted, so GraphiQL must come from the gateway itself.
+ * origin is aborted, so GraphiQL must come from the gateway itself. Its page runs under the
+ * gateway's CSP (inline scripts allowed by hash alone): the console must show no violation.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,8 @@ let origin: string;
 let browser: Browser;
 let page: Page;
 let userDataDir: string;
+/** Console errors and uncaught page errors: a CSP violation is reported as one. */
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -27,6 +30,10 @@ beforeAll(async () => {
   });
   browser = context.browser()!;
   page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
   await context.route("**", (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort()));
 });
 
@@ -54,8 +61,11 @@ async function runInGraphiQL(query: string, expected: string): Promise<void> {
 }
 
 describe("GraphiQL at /graphql, offline", () => {
-  it("renders from the gateway's own assets and runs a query", async () => {
+  it("renders from the gateway's own assets and runs a query, under its CSP without a violation", async () => {
     await runInGraphiQL("{ health { status } }", '"status": "ok"');
+    const response = await page.request.get(`${origin}/graphql`, { headers: { accept: "text/html" } });
+    expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+    expect(consoleErrors).toEqual([]);
   });
 
   it("runs a cookie-signed query for a browser signed in by cookie (X-CSRF-Token from the cookie)", async () => {
@@ -75,5 +85,6 @@ describe("GraphiQL at /graphql, offline", () => {
     );
     expect(status).toBe(200);
     await runInGraphiQL("{ me { email } }", user.email);
+    expect(consoleErrors).toEqual([]);
   });
 });
