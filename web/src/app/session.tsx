@@ -39,7 +39,7 @@ interface SessionState {
   /** undefined until a query has answered; null when signed out. */
   session: Session | null | undefined;
   learn(session: Session | null): void;
-  /** After signing in or out: a new client, so that nothing cached for the last person shows. */
+  /** After signing in or out: a new client, so that nothing of the last person (operations in flight, the auth exchange's state) carries over. */
   restart(): void;
 }
 

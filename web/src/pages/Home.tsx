@@ -58,22 +58,13 @@ function Dashboard({ me }: { me: NonNullable<HomeQuery["me"]> }) {
   return (
     <>
       <h1>{firstName ? `Hello, ${firstName}` : "Dashboard"}</h1>
-      <TradingAccountSlot />
+      {/* Paper trading adds here: the account's equity, cash and today's change (or "Open paper account"), then recent orders. */}
       <section aria-labelledby="dashboard-watchlist">
         <h2 id="dashboard-watchlist">Watchlist</h2>
         <WatchlistSummary rows={me.watchlist} />
       </section>
     </>
   );
-}
-
-/**
- * The trading issue fills this: the paper account's equity, cash and today's change, or a
- * button "Open paper account" when there is none, then recent orders (web.md). Until then
- * nothing, rather than figures that are not real.
- */
-function TradingAccountSlot() {
-  return null;
 }
 
 function WatchlistSummary({ rows }: { rows: readonly WatchlistRow[] }) {

@@ -111,14 +111,9 @@ function StockView({ symbol }: { symbol: string }) {
       {error && <QueryError error={error} retry={retry} />}
       {stock.quote ? <QuoteFigures quote={stock.quote} currency={stock.currency} /> : <p>No quote is available for {stock.symbol} right now.</p>}
       <StockChart symbol={stock.symbol} currency={stock.currency} history={stock.history} />
-      <OrderTicketSlot />
+      {/* Paper trading adds the "Order ticket" form here (web.md). */}
     </article>
   );
-}
-
-/** The trading issue's "Order ticket" form goes here (web.md); nothing until it exists. */
-function OrderTicketSlot() {
-  return null;
 }
 
 function UnknownSymbol({ symbol }: { symbol: string }) {
