@@ -22,6 +22,9 @@ export class AuthError extends Error {
   }
 }
 
+/** What a person is told when a request never reached the server. */
+export const UNREACHABLE = "The server cannot be reached. Check your connection and try again.";
+
 export function csrfToken(cookie: string = document.cookie): string | undefined {
   for (const part of cookie.split(";")) {
     const [name, ...value] = part.trim().split("=");
@@ -46,7 +49,7 @@ async function authRequest(method: "POST" | "DELETE", path: string, body?: unkno
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new AuthError("NETWORK", "The server cannot be reached. Check your connection and try again.");
+    throw new AuthError("NETWORK", UNREACHABLE);
   }
   if (response.ok) return;
   const error = await response

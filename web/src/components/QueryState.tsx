@@ -1,5 +1,6 @@
 /** What a page shows while its data is on the way, and when it could not get it. */
 import type { CombinedError } from "urql";
+import { failureOf } from "./failure";
 
 export function Loading({ what = "Loading…" }: { what?: string }) {
   return (
@@ -10,10 +11,7 @@ export function Loading({ what = "Loading…" }: { what?: string }) {
 }
 
 /** The sentence for a failed request: the server's own messages, or that it cannot be reached. */
-export function errorMessage(error: CombinedError): string {
-  if (error.networkError || error.graphQLErrors.length === 0) return "The server cannot be reached. Check your connection and try again.";
-  return [...new Set(error.graphQLErrors.map((e) => e.message))].join(" ");
-}
+export const errorMessage = (error: CombinedError): string => failureOf(error, {}).message ?? "";
 
 export function QueryError({ error, retry }: { error: CombinedError; retry?: () => void }) {
   return (

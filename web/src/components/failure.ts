@@ -4,15 +4,13 @@
  * message gets the field's label in front ("Password must be at least 8 characters.").
  */
 import { CombinedError } from "urql";
-import { AuthError } from "../auth/api";
+import { AuthError, UNREACHABLE } from "../auth/api";
 import type { FieldErrors } from "../auth/rules";
 
 export interface Failure<Name extends string> {
   message?: string;
   fields: FieldErrors<Name>;
 }
-
-const UNREACHABLE = "The server cannot be reached. Check your connection and try again.";
 
 /** "must not be empty" under "First name" reads "First name must not be empty." */
 export function fieldSentence(label: string, message: string): string {
@@ -46,7 +44,7 @@ function authFailure<Name extends string>(error: AuthError, labels: Record<Name,
 
 /** BAD_USER_INPUT names its argument ("input.firstName") and starts its message with it. */
 function graphQLFailure<Name extends string>(error: CombinedError, labels: Record<Name, string>): Failure<Name> {
-  if (error.networkError) return { message: UNREACHABLE, fields: {} };
+  if (error.networkError || error.graphQLErrors.length === 0) return { message: UNREACHABLE, fields: {} };
   const fields: FieldErrors<Name> = {};
   const unplaced: string[] = [];
   for (const { message, extensions } of error.graphQLErrors) {
@@ -56,7 +54,7 @@ function graphQLFailure<Name extends string>(error: CombinedError, labels: Recor
       fields[field as Name] = fieldSentence(labels[field as Name], message.replace(`${argument}: `, ""));
     } else unplaced.push(message);
   }
-  return { message: unplaced.length ? unplaced.join(" ") : undefined, fields };
+  return { message: unplaced.length ? [...new Set(unplaced)].join(" ") : undefined, fields };
 }
 
 export function failureOf<Name extends string>(error: unknown, labels: Record<Name, string>, fieldOfCode: FieldOfCode<Name> = {}): Failure<Name> {

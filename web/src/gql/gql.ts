@@ -22,7 +22,6 @@ type Documents = {
     "\n  mutation RevokeRole($userId: ID!, $role: String!) {\n    revokeRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": typeof types.RevokeRoleDocument,
     "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n": typeof types.SearchPageDocument,
-    "\n  query Settings {\n    me {\n      ...Session\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      firstName\n      lastName\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": typeof types.StockPageDocument,
     "\n  mutation WatchStock($symbol: String!) {\n    addToWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": typeof types.WatchStockDocument,
@@ -40,7 +39,6 @@ const documents: Documents = {
     "\n  mutation RevokeRole($userId: ID!, $role: String!) {\n    revokeRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": types.RevokeRoleDocument,
     "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n": types.SearchPageDocument,
-    "\n  query Settings {\n    me {\n      ...Session\n    }\n  }\n": types.SettingsDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      firstName\n      lastName\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": types.StockPageDocument,
     "\n  mutation WatchStock($symbol: String!) {\n    addToWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": types.WatchStockDocument,
@@ -96,10 +94,6 @@ export function graphql(source: "\n  query Home {\n    me {\n      ...Session\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n"): (typeof documents)["\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Settings {\n    me {\n      ...Session\n    }\n  }\n"): (typeof documents)["\n  query Settings {\n    me {\n      ...Session\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,24 +5,17 @@
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { useMutation } from "urql";
-import { useSession, useSessionQuery } from "../app/session";
+import { SessionQuery, useSession, useSessionQuery } from "../app/session";
 import { changePassword, deleteAccount, signOut } from "../auth/api";
 import { givenPassword, newPassword, personName } from "../auth/rules";
 import { failureOf } from "../components/failure";
 import { Field } from "../components/Field";
 import { ErrorAlert, StatusMessage } from "../components/Notice";
 import { useForm } from "../components/useForm";
+import { Loading, QueryError } from "../components/QueryState";
 import { usePageTitle } from "../components/usePageTitle";
 import { graphql } from "../gql";
 import styles from "./Settings.module.css";
-
-const SettingsQuery = graphql(`
-  query Settings {
-    me {
-      ...Session
-    }
-  }
-`);
 
 const UpdateProfileMutation = graphql(`
   mutation UpdateProfile($input: UpdateProfileInput!) {
@@ -37,9 +30,9 @@ const sectionClass = `card ${styles.section}`;
 
 export function SettingsPage() {
   usePageTitle("Settings");
-  const [{ data, error }] = useSessionQuery({ query: SettingsQuery });
+  const [{ data, error }] = useSessionQuery({ query: SessionQuery });
   const me = data?.me;
-  if (!me) return error ? <ErrorAlert message={failureOf(error, {}).message} /> : <p className="loading">Loading…</p>;
+  if (!me) return error ? <QueryError error={error} /> : <Loading />;
   return (
     <>
       <h1>Settings</h1>

@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { Provider, type Client } from "urql";
+import { CombinedError, Provider, type Client } from "urql";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StockChart } from "./StockChart";
 
@@ -82,7 +82,7 @@ describe("StockChart", () => {
   });
 
   it("says so in an alert when a period cannot be loaded, keeping the last chart", async () => {
-    const query = vi.fn(() => ({ toPromise: () => Promise.resolve({ error: { networkError: new Error("offline"), graphQLErrors: [] } }) }));
+    const query = vi.fn(() => ({ toPromise: () => Promise.resolve({ error: new CombinedError({ networkError: new Error("offline") }) }) }));
     const chart = await renderChart({ query } as unknown as Client);
     await act(async () => press("5Y"));
     expect(screen.getByRole("alert").textContent).toMatch(/cannot be reached/);
