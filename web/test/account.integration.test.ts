@@ -4,10 +4,10 @@
  * signing out, each state audited by axe and photographed. Needs
  * `npx vite build -c web/vite.config.ts` first. Prints the requests each page load cost.
  */
-import type { Page, Request } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp, signUpAdmin } from "../../workers/gateway/test/support/graphql-client.ts";
-import { auditPage, openWebSession, type WebSession } from "./support/browser.ts";
+import { apiRequests, auditPage, openWebSession, signInThroughForm, type WebSession } from "./support/browser.ts";
 
 const PASSWORD = "a long unusual passphrase 42";
 let web: WebSession;
@@ -25,65 +25,18 @@ afterAll(async () => {
 /** Password hashing on a busy machine takes seconds: assertions wait that long. */
 const poll = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000, interval: 100 });
 
-/**
- * Loads a page (or runs a step) and records the GraphQL and auth requests it cost, until
- * none has been in flight for a second (networkidle does not apply to a click in the app).
- */
+/** Loads a page (or runs a step) and records the GraphQL and auth requests it cost. */
 async function measure(page: Page, name: string, step: () => Promise<unknown>): Promise<void> {
-  const seen = { graphql: 0, auth: [] as string[] };
-  let inFlight = 0;
-  let lastActivity = Date.now();
-  const api = (request: Request) => {
-    const url = new URL(request.url());
-    return url.pathname === "/graphql" || url.pathname.startsWith("/auth/");
-  };
-  const started = (request: Request) => {
-    if (!api(request)) return;
-    const url = new URL(request.url());
-    if (url.pathname === "/graphql" && request.method() === "POST") seen.graphql += 1;
-    if (url.pathname.startsWith("/auth/")) seen.auth.push(`${request.method()} ${url.pathname}`);
-    inFlight += 1;
-    lastActivity = Date.now();
-  };
-  const ended = (request: Request) => {
-    if (!api(request)) return;
-    inFlight -= 1;
-    lastActivity = Date.now();
-  };
-  page.on("request", started);
-  page.on("requestfinished", ended);
-  page.on("requestfailed", ended);
-  await step();
-  while (inFlight > 0 || Date.now() - lastActivity < 1000) await page.waitForTimeout(100);
-  page.off("request", started);
-  page.off("requestfinished", ended);
-  page.off("requestfailed", ended);
-  requests.push({ page: name, ...seen });
+  const { graphql, auth } = await apiRequests(page, step);
+  requests.push({ page: name, graphql, auth });
 }
 
 const audited = async (page: Page, name: string) => expect(await auditPage(page, name)).toEqual([]);
 
-async function signInWith(page: Page, email: string, password = PASSWORD, path = "/sign-in") {
-  await page.goto(`${web.origin}${path}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/**
- * Chromium logs every 4xx answer as a console error ("Failed to load resource"); the
- * refusals this test provokes (wrong passwords, a taken email, a common password, the
- * last admin) are such answers. They are told apart from real errors by the resource's URL.
- */
-const REFUSAL_LOG = /Failed to load resource: the server responded with a status of 4\d\d/;
-const refusalsLogged: string[] = [];
+const signInWith = (page: Page, email: string, password = PASSWORD, path?: string) => signInThroughForm(page, web.origin, email, password, path);
 
 async function freshPage(): Promise<Page> {
-  const { page } = await web.newContext();
-  page.on("console", (message) => {
-    if (message.type() === "error" && REFUSAL_LOG.test(message.text())) refusalsLogged.push(`${new URL(message.location().url).pathname} ${message.text()}`);
-  });
-  return page;
+  return (await web.newContext()).page;
 }
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
@@ -178,8 +131,11 @@ describe("account pages in the browser", () => {
     const user = await signUp(web.platform, "web-keyboard");
     const page = await freshPage();
     await page.goto(`${web.origin}/sign-in`);
+    // The load event can come before React's first render: wait for the form, not the page.
+    await page.getByLabel("Email").waitFor();
     await page.keyboard.press("Tab"); // the brand link
     await page.keyboard.press("Tab");
+    expect(await page.getByLabel("Email").evaluate((field) => field === document.activeElement)).toBe(true);
     await page.keyboard.type(user.email);
     await page.keyboard.press("Tab");
     await page.keyboard.type(PASSWORD);
@@ -357,10 +313,9 @@ describe("account pages in the browser", () => {
 
   it("stayed on the origin and logged no console error", () => {
     expect(web.offOrigin).toEqual([]);
-    console.log("refusals Chromium logged as console errors:", refusalsLogged);
-    expect(web.consoleErrors.filter((line) => !REFUSAL_LOG.test(line))).toEqual([]);
-    expect(web.consoleErrors.filter((line) => REFUSAL_LOG.test(line))).toHaveLength(refusalsLogged.length);
-    for (const refusal of refusalsLogged) expect(refusal).toMatch(/^\/auth\/(login|register|password|account|refresh) /);
+    console.log("the auth API's refusals (Chromium logs them as console errors):", web.authRefusals);
+    expect(web.consoleErrors).toEqual([]);
+    for (const refusal of web.authRefusals) expect(refusal).toMatch(/^\/auth\/(login|register|password|account|refresh): /);
   });
 });
 

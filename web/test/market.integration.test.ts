@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signUp, type SignedIn } from "../../workers/gateway/test/support/graphql-client.ts";
-import { auditPage, openWebSession, type WebSession } from "./support/browser.ts";
+import { apiRequests, auditPage, openWebSession, type WebSession } from "./support/browser.ts";
 
 let web: WebSession;
 let page: Page;
@@ -34,20 +34,12 @@ const at = (path: string) => `${web.origin}${path}`;
 
 /** Counts the POST /graphql of `action` (a page load, a click) until `ready` and the network rest. */
 async function counting(name: string, action: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<number> {
-  let count = 0;
-  const onRequest = (request: { method(): string; url(): string }) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") count += 1;
-  };
-  page.on("request", onRequest);
-  try {
+  const { graphql } = await apiRequests(page, async () => {
     await action();
     await ready();
-    await page.waitForLoadState("networkidle");
-  } finally {
-    page.off("request", onRequest);
-  }
-  graphqlRequests[name] = count;
-  return count;
+  });
+  graphqlRequests[name] = graphql;
+  return graphql;
 }
 
 const load = (name: string, path: string, ready: () => Promise<unknown>) => counting(name, () => page.goto(at(path)), ready);

@@ -4,10 +4,10 @@
  * costs one silent refresh and the page loads; the navigation landmark on every signed-in
  * page, with Users for admins only.
  */
-import type { Page, Request } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signUp, signUpAdmin, type SignedIn } from "../../workers/gateway/test/support/graphql-client.ts";
-import { auditPage, openWebSession, signInThroughForm, type WebSession } from "./support/browser.ts";
+import { apiRequests, auditPage, openWebSession, signInThroughForm, type WebSession } from "./support/browser.ts";
 
 const PASSWORD = "a long unusual passphrase 42";
 const NAV_LINKS = ["Dashboard", "Watchlist", "Portfolio", "Orders", "Leaderboard", "Settings"];
@@ -31,22 +31,7 @@ afterAll(async () => {
   await web?.stop();
 });
 
-/** The API calls `step` makes: method, path and whether X-CSRF-Token was sent. */
-async function apiCalls(step: () => Promise<unknown>): Promise<{ method: string; path: string; csrf: boolean }[]> {
-  const calls: { method: string; path: string; csrf: boolean }[] = [];
-  const onRequest = (request: Request) => {
-    const path = new URL(request.url()).pathname;
-    if (path === "/graphql" || path.startsWith("/auth/")) calls.push({ method: request.method(), path, csrf: Boolean(request.headers()["x-csrf-token"]) });
-  };
-  page.on("request", onRequest);
-  try {
-    await step();
-    await page.waitForLoadState("networkidle");
-  } finally {
-    page.off("request", onRequest);
-  }
-  return calls;
-}
+const apiCalls = async (step: () => Promise<unknown>) => (await apiRequests(page, step)).all;
 
 const scriptReadableState = () =>
   page.evaluate(() => ({ cookie: document.cookie, local: { ...localStorage }, session: { ...sessionStorage } }));
@@ -103,8 +88,6 @@ describe("the web app's cookie session", () => {
     });
     expect(new URL(page.url()).pathname).toBe("/sign-in");
     expect(first.filter((c) => c.path === "/auth/refresh")).toHaveLength(1);
-    // The refused refresh is the browser's console error for a 401, not the app's.
-    web.consoleErrors.splice(0, web.consoleErrors.length, ...web.consoleErrors.filter((line) => !/status of 401/.test(line)));
     const second = await apiCalls(async () => {
       await page.goto(`${web.origin}/watchlist`);
       await page.getByRole("button", { name: "Sign in" }).waitFor();

@@ -9,7 +9,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "no
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Page, type Request } from "playwright-core";
 import { startPlatform, type Platform, type PlatformOptions } from "../../../scripts/testing/platform.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -28,12 +28,19 @@ export interface WebSession {
   page: Page;
   /** URLs the page tried to reach off the origin (all aborted). */
   offOrigin: string[];
-  /** console.error lines and uncaught page errors. */
+  /** console.error lines and uncaught page errors, but for the auth API's refusals. */
   consoleErrors: string[];
+  /**
+   * The auth API's 4xx answers, which Chromium logs as console errors ("Failed to load
+   * resource"): a wrong password or a taken email is the API working, not the app failing.
+   */
+  authRefusals: string[];
   /** A fresh page in a fresh context (no cookies), recorded like the first. */
   newContext(): Promise<{ context: BrowserContext; page: Page }>;
   stop(): Promise<void>;
 }
+
+const AUTH_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d/;
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -48,6 +55,7 @@ export async function openWebSession(options: PlatformOptions = {}): Promise<Web
   const browser = persistent.browser();
   const offOrigin: string[] = [];
   const consoleErrors: string[] = [];
+  const authRefusals: string[] = [];
   const contexts: BrowserContext[] = [persistent];
 
   const record = async (context: BrowserContext) => {
@@ -58,7 +66,10 @@ export async function openWebSession(options: PlatformOptions = {}): Promise<Web
     });
     const watch = (page: Page) => {
       page.on("console", (message) => {
-        if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+        if (message.type() !== "error") return;
+        const source = message.location().url ? new URL(message.location().url) : undefined;
+        const refusal = source?.origin === origin && source.pathname.startsWith("/auth/") && AUTH_REFUSAL.test(message.text());
+        (refusal ? authRefusals : consoleErrors).push(`${refusal ? source.pathname : page.url()}: ${message.text()}`);
       });
       page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
     };
@@ -75,6 +86,7 @@ export async function openWebSession(options: PlatformOptions = {}): Promise<Web
     page,
     offOrigin,
     consoleErrors,
+    authRefusals,
     async newContext() {
       // A persistent context has no browser handle; a second launch keeps contexts apart.
       const context = browser ? await browser.newContext() : await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "fafnir-chromium-")), { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
@@ -122,9 +134,59 @@ export async function auditPage(page: Page, name: string): Promise<AxeViolation[
   return violations;
 }
 
-/** Signs in through the app's own form, as a person does. */
-export async function signInThroughForm(page: Page, origin: string, email: string, password: string): Promise<void> {
-  await page.goto(`${origin}/sign-in`);
+export interface ApiRequests {
+  /** POST /graphql requests. */
+  graphql: number;
+  /** Auth API calls, "POST /auth/login". */
+  auth: string[];
+  /** Every API request, with whether it carried X-CSRF-Token. */
+  all: { method: string; path: string; csrf: boolean }[];
+}
+
+/**
+ * The API requests (/graphql, /auth/*) a page load or a click costs: recorded from `step`
+ * until none has been in flight for a second (networkidle does not apply to a click).
+ */
+export async function apiRequests(page: Page, step: () => Promise<unknown>): Promise<ApiRequests> {
+  const seen: ApiRequests = { graphql: 0, auth: [], all: [] };
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  const api = (request: Request) => {
+    const path = new URL(request.url()).pathname;
+    return path === "/graphql" || path.startsWith("/auth/") ? path : undefined;
+  };
+  const started = (request: Request) => {
+    const path = api(request);
+    if (!path) return;
+    const method = request.method();
+    seen.all.push({ method, path, csrf: Boolean(request.headers()["x-csrf-token"]) });
+    if (path === "/graphql" && method === "POST") seen.graphql += 1;
+    if (path.startsWith("/auth/")) seen.auth.push(`${method} ${path}`);
+    inFlight += 1;
+    lastActivity = Date.now();
+  };
+  const ended = (request: Request) => {
+    if (!api(request)) return;
+    inFlight -= 1;
+    lastActivity = Date.now();
+  };
+  page.on("request", started);
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  try {
+    await step();
+    while (inFlight > 0 || Date.now() - lastActivity < 1000) await page.waitForTimeout(100);
+  } finally {
+    page.off("request", started);
+    page.off("requestfinished", ended);
+    page.off("requestfailed", ended);
+  }
+  return seen;
+}
+
+/** Signs in through the app's own form, as a person does (`path` may carry a `next`). */
+export async function signInThroughForm(page: Page, origin: string, email: string, password: string, path = "/sign-in"): Promise<void> {
+  await page.goto(`${origin}${path}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
