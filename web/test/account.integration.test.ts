@@ -290,6 +290,7 @@ describe("account pages in the browser", () => {
     const page = await freshPage();
     await measure(page, "/no/such/page (signed out)", () => page.goto(`${web.origin}/no/such/page`));
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    expect(await mainNav(page).count()).toBe(0);
     await audited(page, "not-found-signed-out");
 
     const user = await signUp(web.platform, "web-sign-out");
@@ -299,6 +300,8 @@ describe("account pages in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
     await measure(page, "/no/such/page (signed in)", () => page.goto(`${web.origin}/no/such/page`));
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    // A signed-in person keeps the way back.
+    await mainNav(page).getByRole("link", { name: "Dashboard" }).waitFor();
     await audited(page, "not-found-signed-in");
 
     await page.goto(`${web.origin}/settings`);

@@ -1,7 +1,10 @@
 import { Link } from "react-router";
+import { SessionQuery, useSessionQuery } from "../app/session";
 import { usePageTitle } from "../components/usePageTitle";
 
+/** Whoever is signed in keeps their navigation here: the page learns the session (one request). */
 export function NotFoundPage() {
+  useSessionQuery({ query: SessionQuery });
   usePageTitle("Page not found");
   return (
     <>

@@ -144,7 +144,7 @@ function DeleteAccount() {
   return (
     <section className={sectionClass} aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete account</h2>
-      <p>Deletes your profile, watchlist and paper-trading account for good.</p>
+      <p>Deletes your account, profile and watchlist for good.</p>
       <button ref={opener} type="button" className="danger" onClick={() => setAsking(true)}>
         Delete account
       </button>
