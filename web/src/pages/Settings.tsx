@@ -2,7 +2,7 @@
  * /settings: the profile, the password, every session, the account itself. One GraphQL
  * request (me { ...Session }, which holds the profile); each change is one request of its own.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type FormEventHandler, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { useMutation } from "urql";
 import { SessionQuery, useSession, useSessionQuery } from "../app/session";
@@ -45,6 +45,26 @@ export function SettingsPage() {
   );
 }
 
+interface SectionFormProps {
+  form: Pick<ReturnType<typeof useForm>, "formRef" | "alert" | "status">;
+  onSubmit: FormEventHandler;
+  id: string;
+  title: string;
+  children: ReactNode;
+}
+
+/** A settings card that is a form: its heading names it, its outcome shows above its fields. */
+function SectionForm({ form, onSubmit, id, title, children }: SectionFormProps) {
+  return (
+    <form ref={form.formRef} className={sectionClass} onSubmit={onSubmit} noValidate aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ErrorAlert message={form.alert} />
+      <StatusMessage message={form.status} />
+      {children}
+    </form>
+  );
+}
+
 function ProfileForm(initial: { firstName: string; lastName: string }) {
   const [, updateProfile] = useMutation(UpdateProfileMutation);
   const form = useForm({
@@ -58,16 +78,13 @@ function ProfileForm(initial: { firstName: string; lastName: string }) {
     return "Your profile has been saved.";
   });
   return (
-    <form ref={form.formRef} className={sectionClass} onSubmit={onSubmit} noValidate aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Profile</h2>
-      <ErrorAlert message={form.alert} />
-      <StatusMessage message={form.status} />
+    <SectionForm form={form} onSubmit={onSubmit} id="profile-heading" title="Profile">
       <Field {...form.field("firstName")} autoComplete="given-name" required />
       <Field {...form.field("lastName")} autoComplete="family-name" required />
       <button type="submit" className="primary" aria-disabled={form.busy}>
         Save
       </button>
-    </form>
+    </SectionForm>
   );
 }
 
@@ -83,16 +100,13 @@ function PasswordForm() {
     return "Your password has been changed. Every other session has been signed out.";
   });
   return (
-    <form ref={form.formRef} className={sectionClass} onSubmit={onSubmit} noValidate aria-labelledby="password-heading">
-      <h2 id="password-heading">Password</h2>
-      <ErrorAlert message={form.alert} />
-      <StatusMessage message={form.status} />
+    <SectionForm form={form} onSubmit={onSubmit} id="password-heading" title="Password">
       <Field {...form.field("currentPassword")} type="password" autoComplete="current-password" required />
       <Field {...form.field("newPassword")} type="password" autoComplete="new-password" hint="At least 8 characters." required />
       <button type="submit" className="primary" aria-disabled={form.busy}>
         Change password
       </button>
-    </form>
+    </SectionForm>
   );
 }
 
