@@ -7,7 +7,7 @@ import { authenticate } from "./auth/viewer";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
 import { yoga } from "./graphql/yoga";
 import { unexpectedErrorResponse } from "./hardening";
-import { securityHeaders } from "./security-headers";
+import { dataHeaders, securityHeaders, stampHeaders } from "./security-headers";
 
 export const app = createHttpApp<GatewayEnv, GatewayConfig>({
   service: "gateway",
@@ -16,8 +16,13 @@ export const app = createHttpApp<GatewayEnv, GatewayConfig>({
   loadConfig: loadGatewayConfig,
   internalError: (c) => {
     const requestId = c.get("requestId");
-    if (c.req.path === "/graphql") return unexpectedErrorResponse(requestId);
-    return c.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } }, 500);
+    const response =
+      c.req.path === "/graphql"
+        ? unexpectedErrorResponse(requestId)
+        : c.json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } }, 500);
+    // A configuration that failed to load fails before securityHeaders() runs: the data set
+    // still goes out (HSTS with it only once the environment is known, which the middleware adds).
+    return stampHeaders(response, dataHeaders(false));
   },
 });
 

@@ -103,6 +103,12 @@ function hashesOfPage(html: string): Promise<string[]> {
   return graphiqlPage.hashes;
 }
 
+/** Sets each header of the set on the response (one the Worker made: its headers are mutable). */
+export function stampHeaders(response: Response, headers: HeaderSet): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
 /** Stamps every response of the Worker, errors and 404s included, with its header set; HSTS in production. */
 export function securityHeaders(): MiddlewareHandler<{ Variables: { config: GatewayConfig } }> {
   return async (c, next) => {
@@ -110,6 +116,6 @@ export function securityHeaders(): MiddlewareHandler<{ Variables: { config: Gate
     const production = c.get("config").ENVIRONMENT === "production";
     const html = c.res.headers.get("content-type")?.startsWith("text/html");
     const headers = html ? graphiqlHeaders(await hashesOfPage(await c.res.clone().text()), production) : dataHeaders(production);
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    stampHeaders(c.res, headers);
   };
 }

@@ -2,6 +2,7 @@ import { createSchema, createYoga } from "graphql-yoga";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { mainExport } from "../../../../shared/testing/main-export";
+import { dataHeaders } from "../security-headers";
 import { app } from "../app";
 import type { RequestContext } from "../graphql/context";
 import { gatewayError } from "./errors";
@@ -125,5 +126,14 @@ describe("failures before yoga runs", () => {
     expect(await response.json()).toEqual({
       errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }],
     });
+  });
+
+  it("carry the data security headers, the configuration unread", async () => {
+    const misconfigured = { ...env, GRAPHQL_MAX_DEPTH: "ten" };
+    for (const path of ["/graphql", "/auth/me"]) {
+      const response = await app.fetch(new Request(`http://gateway.test${path}`), misconfigured);
+      expect(response.status, path).toBe(500);
+      expect(Object.fromEntries(Object.keys(dataHeaders(false)).map((name) => [name, response.headers.get(name)])), path).toEqual(dataHeaders(false));
+    }
   });
 });
