@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { characterCount, check, givenPassword, newEmail, newPassword, personName, signInEmail } from "./rules";
+import { check, givenPassword, newEmail, newPassword, personName, signInEmail } from "./rules";
 
 const firstName = personName("First name");
 
@@ -35,13 +35,12 @@ describe("the input rules of auth-api.md", () => {
   });
 
   it("counts names in user-perceived characters after trimming", () => {
-    expect(characterCount("👨‍👩‍👧‍👦")).toBe(1);
-    expect(characterCount("e\u0301")).toBe(1);
     expect(firstName(`  ${"👨‍👩‍👧‍👦".repeat(100)}  `)).toBeUndefined();
     expect(firstName("é".repeat(101))).toBe("First name must be at most 100 characters.");
+    expect(firstName(`${"e\u0301".repeat(100)}`)).toBeUndefined();
     expect(firstName(" \t ")).toBe("Enter your first name.");
     expect(firstName("Ada\u0000")).toBe("First name must not contain control characters.");
-    expect(firstName("Ada\uD800")).toMatch(/cannot be stored/);
+    expect(firstName("Ada\uD800")).toMatch(/^First name must be well-formed text/);
   });
 
   it("collects each field's problem", () => {

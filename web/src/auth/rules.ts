@@ -4,18 +4,14 @@
  * (and more, such as common passwords) and its message is the one shown when it refuses.
  * Each rule answers undefined for a valid value, else a sentence naming the field.
  */
+import * as v from "valibot";
+import { PersonName } from "../../../shared/names";
 
 export const EMAIL_MAX_LENGTH = 254;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
-export const NAME_MAX_CHARACTERS = 100;
 
 export type Rule = (value: string) => string | undefined;
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-/** User-perceived characters: an emoji, a ZWJ family or a letter with its accents is one. */
-export const characterCount = (text: string) => [...graphemes.segment(text)].length;
 
 /** For signing in: any address that could be one (the server answers for unknown ones). */
 export function signInEmail(value: string): string | undefined {
@@ -51,16 +47,17 @@ export const newPassword =
     return givenPassword(label)(value);
   };
 
-/** A first or last name: `label` names the field in the message ("First name"). */
+/**
+ * A first or last name, by the platform's one rule for names (shared/names.ts, which auth,
+ * the gateway and the user service check too), in its words ("First name must be at most 100
+ * characters."); an empty field is asked for as every other field is.
+ */
 export const personName =
   (label: string): Rule =>
   (value) => {
-    if (!value.isWellFormed()) return `${label} contains a character that cannot be stored.`;
-    const name = value.trim();
-    if (name === "") return `Enter your ${label.toLowerCase()}.`;
-    if (characterCount(name) > NAME_MAX_CHARACTERS) return `${label} must be at most ${NAME_MAX_CHARACTERS} characters.`;
-    if (/\p{Cc}/u.test(name)) return `${label} must not contain control characters.`;
-    return undefined;
+    if (value.trim() === "") return `Enter your ${label.toLowerCase()}.`;
+    const result = v.safeParse(PersonName, value);
+    return result.success ? undefined : `${label} ${result.issues[0].message}.`;
   };
 
 export type FieldErrors<Name extends string> = Partial<Record<Name, string>>;
