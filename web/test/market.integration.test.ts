@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signUp, type SignedIn } from "../../workers/gateway/test/support/graphql-client.ts";
-import { apiRequests, auditPage, openWebSession, type WebSession } from "./support/browser.ts";
+import { apiRequests, auditPage, openWebSession, signInThroughForm, type WebSession } from "./support/browser.ts";
 
 let web: WebSession;
 let page: Page;
@@ -71,19 +71,9 @@ describe("market pages in Chromium", () => {
   });
 
   it("/ signed in: the dashboard greets by name; an empty watchlist points to search", async () => {
-    const status = await page.evaluate(
-      async (email) =>
-        (
-          await fetch("/auth/login", {
-            method: "POST",
-            credentials: "same-origin",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ email, password: "a long unusual passphrase 42" }),
-          })
-        ).status,
-      user.email,
-    );
-    expect(status).toBe(200);
+    await signInThroughForm(page, web.origin, user.email, "a long unusual passphrase 42");
+    await page.waitForURL(at("/"));
+    await heading("Hello, Test").waitFor();
     expect(await load("/ (dashboard, empty)", "/", () => heading("Hello, Test").waitFor())).toBe(1);
     await page.getByText("Nothing on your watchlist yet").waitFor();
     expect(await page.getByRole("main").getByRole("link", { name: "Search stocks" }).getAttribute("href")).toBe("/search");

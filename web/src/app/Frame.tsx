@@ -4,13 +4,13 @@
  * person back afterwards.
  */
 import { useState } from "react";
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { AuthError, signOut } from "../auth/api";
 import { signInPathFor } from "../auth/next-path";
 import { failureOf } from "../components/failure";
 import { ErrorAlert } from "../components/Notice";
 import { SearchBox } from "../components/SearchBox";
-import { can, useSession, type Session } from "./session";
+import { can, useSession, useStartOver, type Session } from "./session";
 
 const LINKS = [
   ["/", "Dashboard"],
@@ -24,8 +24,7 @@ const LINKS = [
 const SIGNED_OUT_ALREADY = new Set(["UNAUTHENTICATED", "SESSION_REVOKED"]);
 
 function Navigation({ session }: { session: Session }) {
-  const { restart } = useSession();
-  const navigate = useNavigate();
+  const startOver = useStartOver();
   const links = can(session, "view_users") ? [...LINKS, ["/admin/users", "Users"] as const] : LINKS;
   const [alert, setAlert] = useState<string>();
   const leave = async () => {
@@ -37,8 +36,7 @@ function Navigation({ session }: { session: Session }) {
       // leaves the session cookies working, so saying "signed out" would be untrue.
       if (!(error instanceof AuthError && SIGNED_OUT_ALREADY.has(error.code))) return setAlert(failureOf(error, {}).message);
     }
-    restart();
-    navigate("/");
+    startOver("/", false);
   };
   return (
     <nav aria-label="Main">

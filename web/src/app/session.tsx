@@ -5,6 +5,7 @@
  * expired access cookie: one silent refresh, then the query once more.
  */
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useNavigate } from "react-router";
 import { Provider, useQuery, type AnyVariables, type TypedDocumentNode, type UseQueryArgs } from "urql";
 import { refreshSession } from "../auth/api";
 import { graphql } from "../gql";
@@ -68,6 +69,22 @@ export function useSession(): SessionState {
   const state = useContext(SessionContext);
   if (!state) throw new Error("useSession outside SessionProvider");
   return state;
+}
+
+/**
+ * After signing in or out: a fresh session and client, then `to`. The page left behind is
+ * replaced in the history unless `replace` is false (a person may go back to it).
+ */
+export function useStartOver(): (to: string, replace?: boolean) => void {
+  const { restart } = useSession();
+  const navigate = useNavigate();
+  return useCallback(
+    (to, replace = true) => {
+      restart();
+      navigate(to, { replace });
+    },
+    [restart, navigate],
+  );
 }
 
 export const can = (session: Session | null | undefined, permission: string) => session?.permissions.includes(permission) ?? false;

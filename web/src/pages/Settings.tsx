@@ -3,9 +3,8 @@
  * request (me { ...Session }, which holds the profile); each change is one request of its own.
  */
 import { useEffect, useRef, useState, type FormEventHandler, type ReactNode } from "react";
-import { useNavigate } from "react-router";
 import { useMutation } from "urql";
-import { SessionQuery, useSession, useSessionQuery } from "../app/session";
+import { SessionQuery, useSessionQuery, useStartOver } from "../app/session";
 import { changePassword, deleteAccount, signOut } from "../auth/api";
 import { givenPassword, newPassword, personName } from "../auth/rules";
 import { failureOf } from "../components/failure";
@@ -110,18 +109,8 @@ function PasswordForm() {
   );
 }
 
-/** After the account's sessions end: a new client (nothing cached shows), and the start page. */
-function useLeave() {
-  const { restart } = useSession();
-  const navigate = useNavigate();
-  return () => {
-    restart();
-    navigate("/", { replace: true });
-  };
-}
-
 function SignOutEverywhere() {
-  const leave = useLeave();
+  const startOver = useStartOver();
   const [alert, setAlert] = useState<string>();
   const [busy, setBusy] = useState(false);
   const onClick = async () => {
@@ -130,7 +119,7 @@ function SignOutEverywhere() {
     setAlert(undefined);
     try {
       await signOut(true);
-      leave();
+      startOver("/");
     } catch (error) {
       setAlert(failureOf(error, {}).message);
       setBusy(false);
@@ -170,7 +159,7 @@ function DeleteAccount() {
 /** A modal dialog: focus moves into it, Escape or "Cancel" closes it. */
 function DeleteAccountDialog({ onCancel }: { onCancel(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const leave = useLeave();
+  const startOver = useStartOver();
   const form = useForm({ initial: { password: "" }, labels: { password: "Password" }, rules: { password: givenPassword() } });
   useEffect(() => {
     const element = dialog.current;
@@ -183,7 +172,7 @@ function DeleteAccountDialog({ onCancel }: { onCancel(): void }) {
   };
   const onSubmit = form.submit(async ({ password }) => {
     await deleteAccount(password);
-    leave();
+    startOver("/");
     return undefined;
   });
   return (

@@ -1,6 +1,6 @@
 /** /sign-in: email and password; afterwards the page that sent the person here, or /. */
-import { Link, useNavigate, useSearchParams } from "react-router";
-import { useSession } from "../app/session";
+import { Link, useSearchParams } from "react-router";
+import { useStartOver } from "../app/session";
 import { signIn } from "../auth/api";
 import { safeNextPath } from "../auth/next-path";
 import { givenPassword, signInEmail } from "../auth/rules";
@@ -13,8 +13,7 @@ import { AuthLayout, authFormClass } from "./AuthLayout";
 export function SignInPage() {
   usePageTitle("Sign in");
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const { restart } = useSession();
+  const startOver = useStartOver();
   const form = useForm({
     initial: { email: "", password: "" },
     labels: { email: "Email", password: "Password" },
@@ -24,9 +23,7 @@ export function SignInPage() {
 
   const onSubmit = form.submit(async ({ email, password }) => {
     await signIn(email.trim(), password);
-    // A new client: nothing cached while signed out (or for someone else) may show.
-    restart();
-    navigate(next, { replace: true });
+    startOver(next);
     return undefined;
   });
 

@@ -1,6 +1,6 @@
 /** /sign-up: a new account, signed in at once (registration sets the session cookies). */
-import { Link, useNavigate } from "react-router";
-import { useSession } from "../app/session";
+import { Link } from "react-router";
+import { useStartOver } from "../app/session";
 import { register } from "../auth/api";
 import { newEmail, newPassword, personName, PASSWORD_MIN_LENGTH } from "../auth/rules";
 import { Field } from "../components/Field";
@@ -11,8 +11,7 @@ import { AuthLayout, authFormClass } from "./AuthLayout";
 
 export function SignUpPage() {
   usePageTitle("Create account");
-  const navigate = useNavigate();
-  const { restart } = useSession();
+  const startOver = useStartOver();
   const form = useForm({
     initial: { email: "", password: "", firstName: "", lastName: "" },
     labels: { email: "Email", password: "Password", firstName: "First name", lastName: "Last name" },
@@ -23,8 +22,7 @@ export function SignUpPage() {
 
   const onSubmit = form.submit(async ({ email, password, firstName, lastName }) => {
     await register({ email: email.trim(), password, firstName: firstName.trim(), lastName: lastName.trim() });
-    restart();
-    navigate("/", { replace: true });
+    startOver("/");
     return undefined;
   });
 
