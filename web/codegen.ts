@@ -26,7 +26,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: "string", Date: "string" },
+        scalars: { DateTime: "string", Date: "string", Decimal: "string" },
       },
     },
   },

@@ -10,7 +10,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: "./context#GatewayContext",
-        scalars: { DateTime: "string", Date: "string" },
+        scalars: { DateTime: "string", Date: "string", Decimal: "string" },
         mappers: {
           Stock: "./models#StockModel",
           Viewer: "./models#ViewerModel",

@@ -1,0 +1,3 @@
+import { workerTestProject } from "../../scripts/testing/worker-project.ts";
+
+export default workerTestProject("trading");
