@@ -1,3 +1,3 @@
 import { workerTestProject } from "../../scripts/testing/worker-project.ts";
 
-export default workerTestProject("trading");
+export default workerTestProject("trading", { services: ["STOCK"] });

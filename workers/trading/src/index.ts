@@ -23,3 +23,4 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
   leaderboard = pending;
   removeUser = pending;
 }
+export { SymbolBook } from "./book/symbol-book";
