@@ -18,7 +18,7 @@ import type { BookQuote, MatchOutcome, RestingOrder, SymbolBookRpc } from "../bo
 import { loadTradingConfig } from "../config";
 import type { AccountState, ActivityEntryState, EquityPoint, OrderState, OrderStatus, Page } from "../contract";
 import { systemClock, type Clock } from "./clock";
-import { equityPoints, symbolsTraded, weekdaysOf, type LedgerDay } from "./equity";
+import { equityPoints, symbolsTraded, weekdaysOf, type DailyClose, type LedgerDay } from "./equity";
 import * as ledger from "./ledger";
 import { currentQuotes, dailyCloses, marketFacts, type StockSource } from "./market";
 import { markSent, pendingEvents, removalEvent } from "./outbox";
@@ -139,7 +139,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     const caller = this.#caller(meta);
     const symbols = symbolsTraded(days);
     const [closes, quotes] = await Promise.all([
-      symbols.length ? dailyCloses(this.#stock(), caller, meta, symbols, period) : Promise.resolve({}),
+      symbols.length ? dailyCloses(this.#stock(), caller, meta, symbols, period) : Promise.resolve<Record<string, DailyClose[]>>({}),
       currentQuotes(this.#stock(), caller, meta, positions.map((p) => p.symbol)),
     ]);
     const today = easternTime(new Date()).date;
