@@ -110,7 +110,8 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
 
   async removeUser(_meta: CallMeta, userId: string): Promise<void> {
     if (!v.is(UserId, userId)) return callLogger().warn("removeUser: not a UUID, nothing to remove", { userId });
-    await this.#account(userId).remove();
+    // A throw is what tells the caller (account deletion) to retry: the storage is not wiped yet.
+    if (!(await this.#account(userId).remove())) throw new Error("trading: the account's last events could not be sent; retry the removal");
     callLogger().info("trading account removed", { userId });
   }
 
