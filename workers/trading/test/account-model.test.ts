@@ -11,14 +11,13 @@ import type { TradingAccount } from "../src/account/account";
 import type { AccountState, OrderState } from "../src/contract";
 import { ETF, INDEX, MODEL_SYMBOLS, sequenceArbitrary } from "./model";
 import { MODEL_INSTRUMENTS, runSequence, type Sequence, type Subject } from "./model-run";
-import { accountStub, match, meta, ok, stock, tableOf, withEnv, worker } from "./support";
+import { accountStub, freshSymbol, match, meta, ok, stock, tableOf, withEnv, worker } from "./support";
 
 const RUNS = 50;
-let sequenceNumber = 0;
 
 async function doSubject(sequence: Sequence): Promise<Subject> {
   const userId = crypto.randomUUID();
-  const prefix = `M${Date.now().toString(36).slice(-4).toUpperCase()}${(sequenceNumber++).toString(36).toUpperCase()}`;
+  const prefix = freshSymbol("M");
   const real = (symbol: string) => `${prefix}${symbol}`;
   const back = (symbol: string) => symbol.slice(prefix.length);
   for (const [symbol, type] of Object.entries(MODEL_INSTRUMENTS)) await stock.list(real(symbol), type);
