@@ -337,7 +337,7 @@ describe("orders", () => {
     expect(ok(await worker.placeOrder(meta, other, market(symbol, "BUY", "1", { clientOrderId: "ticket-1" }))).id).not.toBe(first.id);
   });
 
-  it("rule: at most 100 open orders per account (BAD_USER_INPUT, nothing created)", async () => {
+  it("rule: at most 100 open orders per account (BAD_USER_INPUT, nothing created, for an order that could rest)", async () => {
     const userId = await openedAccount();
     const symbol = await quoted(100);
     for (let i = 0; i < 100; i++) ok(await worker.placeOrder(meta, userId, limit(symbol, "BUY", "1", "1")));
@@ -346,6 +346,10 @@ describe("orders", () => {
     const open = ok(await worker.orders(meta, userId, { first: 100, status: "OPEN" }));
     expect(open.edges).toHaveLength(100);
     expect(open.pageInfo.hasNextPage).toBe(false);
+    // Orders that never rest are still taken: a MARKET order, an IOC limit.
+    expect(ok(await worker.placeOrder(meta, userId, market(symbol, "BUY", "1"))).status).toBe("FILLED");
+    expect(ok(await worker.placeOrder(meta, userId, limit(symbol, "BUY", "1", "1", { timeInForce: "IOC" }))).status).toBe("CANCELED");
+    expect(ok(await worker.orders(meta, userId, { first: 100, status: "OPEN" })).edges).toHaveLength(100);
   }, 30_000);
 
   it("rule: TRADING_HOURS=exchange: a MARKET order outside REGULAR is REJECTED MARKET_CLOSED; limit and stop orders are accepted and match only during REGULAR", async () => {

@@ -253,7 +253,8 @@ export function placeOrder(sql: Sql, order: NewOrder, market: MarketFacts, venue
   if (market.instrumentType === null) {
     return failure("BAD_USER_INPUT", `Unknown symbol ${order.symbol}`, [{ field: "input.symbol", message: "is not a known symbol" }]);
   }
-  if (openOrderCount(sql) >= MAX_OPEN_ORDERS) {
+  // Only an order that can rest may add to the open ones: MARKET, IOC and FOK orders never do.
+  if (canRest(order) && openOrderCount(sql) >= MAX_OPEN_ORDERS) {
     return failure("BAD_USER_INPUT", `An account holds at most ${MAX_OPEN_ORDERS} open orders`, [
       { field: "input", message: `the account already has ${MAX_OPEN_ORDERS} open orders` },
     ]);
@@ -269,6 +270,8 @@ export function placeOrder(sql: Sql, order: NewOrder, market: MarketFacts, venue
   }
   return success({ order: rest(sql, matched, clock), rests: true });
 }
+
+const canRest = (order: NewOrder): boolean => order.type !== "MARKET" && (order.timeInForce === "DAY" || order.timeInForce === "GTC");
 
 /** An order left OPEN: its reservation and its expiry written, and its event. */
 function rest(sql: Sql, order: OrderRecord, clock: Clock): OrderRecord {
