@@ -51,8 +51,8 @@ export interface NewOrder {
 }
 
 /** 10,000,000.00: deposits may not take cash beyond it. */
-export const MAX_CASH = 1_000_000_000n;
-export const TRADABLE_TYPES: readonly string[] = ["EQUITY", "ETF"];
+const MAX_CASH = 1_000_000_000n;
+const TRADABLE_TYPES: readonly string[] = ["EQUITY", "ETF"];
 
 export const NO_ACCOUNT = "The user has no trading account";
 export const noAccount = <T>(): RpcResult<T> => failure("NOT_FOUND", NO_ACCOUNT);
@@ -60,12 +60,12 @@ export const noAccount = <T>(): RpcResult<T> => failure("NOT_FOUND", NO_ACCOUNT)
 /** trading.md "Trading hours": `exchange` matches only during the regular session. */
 export const canMatch = (venue: Venue, marketState: string): boolean => venue.tradingHours === "always" || marketState === "REGULAR";
 
-const asTrigger = (order: NewOrder | OrderRecord, triggered: boolean): Trigger => ({
+const asTrigger = (order: OrderRecord): Trigger => ({
   side: order.side,
   type: order.type,
   limitPrice: order.limitPrice,
   stopPrice: order.stopPrice,
-  triggered,
+  triggered: order.triggeredAt !== null,
 });
 
 /** What an open buy order holds back: LIMIT and STOP_LIMIT quantity * limit, STOP quantity * stop, to the cent. */
@@ -284,7 +284,7 @@ function rest(sql: Sql, order: OrderRecord, clock: Clock): OrderRecord {
 /** One look at an OPEN order at `quote`: filled (or rejected, a stop buy past buying power), triggered, or as it was. */
 function matchOnce(sql: Sql, order: OrderRecord, quote: MarketQuote, venue: Venue, clock: Clock): OrderRecord {
   if (!canMatch(venue, quote.marketState)) return order;
-  const trigger = asTrigger(order, order.triggeredAt !== null);
+  const trigger = asTrigger(order);
   const reachesStop = order.triggeredAt === null && order.type !== "MARKET" && order.type !== "LIMIT" && stopReached(trigger, quote.price);
   const current = reachesStop ? markTriggered(sql, order, clock) : order;
   return fillsAt(trigger, quote.price) ? fill(sql, current, quote.price, clock) : current;
