@@ -81,11 +81,13 @@ export const tradingResolvers: Resolvers = {
       const profiles = await ctx.loaders.profiles.loadMany(rows.map((row) => row.userId));
       const failed = profiles.find((profile): profile is Error => profile instanceof Error);
       if (failed) throw failed;
-      // A user deleted since the read model's last refresh has no profile left: not listed.
-      return rows.flatMap((row, i) => {
+      // A user deleted since the read model's last refresh has no profile left: not listed,
+      // and the ranks below close up (as the trading service numbers what it serves).
+      const listed = rows.flatMap((row, i) => {
         const profile = profiles[i] as Profile | null;
-        return profile ? [{ rank: row.rank, displayName: displayName(profile), totalReturnPercent: row.totalReturnPercent, since: row.since }] : [];
+        return profile ? [{ displayName: displayName(profile), totalReturnPercent: row.totalReturnPercent, since: row.since }] : [];
       });
+      return listed.map((entry, i) => ({ rank: i + 1, ...entry }));
     },
   },
   Viewer: {
