@@ -425,7 +425,8 @@ describe("errors of the trading service", () => {
   it("are the contract's codes on their own fields; the rest of the response answers", async () => {
     const user = await trader("partial");
     const response = await graphql(platform, '{ me { id tradingAccount { cash orders(after: "not-a-cursor") { edges { cursor } } } } }', { token: user.token });
-    expect(response.data).toMatchObject({ me: { id: user.userId } });
-    expect(Object.values(errorCodes(response))).toEqual(["BAD_USER_INPUT"]);
+    expect(response.data).toEqual({ me: { id: user.userId, tradingAccount: null } });
+    expect(errorCodes(response)).toEqual({ "me.tradingAccount.orders": "BAD_USER_INPUT" });
+    expect(argument(response)).toBe("after");
   });
 });

@@ -20,7 +20,7 @@ import { accountFigures, positionFigures, type AccountFigures } from "../valuati
 const owned = (state: AccountState, userId: string): TradingAccountModel => ({ ...state, userId });
 
 /** The trading service names the fields of placeOrder's input on their own; the client sent them in `input`. */
-const inInput = (field: string) => (field.startsWith("input") ? field : `input.${field.replace(/^order\./, "")}`);
+const inInput = (field: string) => (field.startsWith("input") ? field : `input.${field}`);
 
 function orderInput(input: PlaceOrderInput): OrderInput {
   return {
@@ -134,13 +134,13 @@ export const tradingResolvers: Resolvers = {
     positions: (account) => account.positions,
     orders: async (account, args, ctx) => {
       const request = { first: intArg("first", args.first ?? 20, 1, MAX_TRADING_PAGE), after: args.after ?? null, status: args.status ?? null };
-      return unwrap(await callService(ctx, "trading", "orders", () => trading(ctx).orders(callMeta(ctx), account.userId, request)), pageArgument);
+      return unwrap(await callService(ctx, "trading", "orders", () => trading(ctx).orders(callMeta(ctx), account.userId, request)));
     },
     order: async (account, { id }, ctx) =>
       unwrap(await callService(ctx, "trading", "order", () => trading(ctx).order(callMeta(ctx), account.userId, id)), () => "id"),
     activity: async (account, args, ctx) => {
       const request = { first: intArg("first", args.first ?? 20, 1, MAX_TRADING_PAGE), after: args.after ?? null };
-      return unwrap(await callService(ctx, "trading", "activity", () => trading(ctx).activity(callMeta(ctx), account.userId, request)), pageArgument);
+      return unwrap(await callService(ctx, "trading", "activity", () => trading(ctx).activity(callMeta(ctx), account.userId, request)));
     },
     equityHistory: async (account, { period }, ctx) =>
       unwrap(await callService(ctx, "trading", "equityHistory", () => trading(ctx).equityHistory(callMeta(ctx), account.userId, period)), () => "period"),
@@ -153,6 +153,3 @@ export const tradingResolvers: Resolvers = {
     unrealizedPnlPercent: async (position, _args, ctx) => (await positionFigure(ctx, position)).unrealizedPnlPercent,
   },
 };
-
-/** A page request the service refused is about `after` (a cursor it did not issue) unless it names first or status. */
-const pageArgument = (field: string) => (["first", "status"].includes(field) ? field : "after");
