@@ -6,11 +6,11 @@
  */
 import type { AccountState, OrderInput } from "../../../../trading/src/contract";
 import type { Profile } from "../../../../user/src/contract";
-import type { Quote } from "../../../../stock/src/contract";
 import { MAX_LEADERBOARD, MAX_TRADING_PAGE } from "../argument-maxima";
 import { intArg, symbolArg } from "../arguments";
 import type { GatewayContext } from "../context";
 import { graphQLError } from "../errors";
+import { rethrowFirst } from "../loaders";
 import type { PositionModel, TradingAccountModel } from "../models";
 import { viewerId } from "../permissions";
 import type { PlaceOrderInput, Resolvers } from "../resolvers.generated";
@@ -38,17 +38,16 @@ function orderInput(input: PlaceOrderInput): OrderInput {
 
 /** The current quote's price of each symbol, from one batched call; null when no quote can be had. */
 async function quotePrices(ctx: GatewayContext, symbols: string[]): Promise<(symbol: string) => number | null> {
-  const quotes = await ctx.loaders.quotes.loadMany(symbols);
-  const failed = quotes.find((quote): quote is Error => quote instanceof Error);
-  if (failed) throw failed;
-  const bySymbol = new Map(symbols.map((symbol, i) => [symbol, (quotes[i] as Quote | null)?.price ?? null]));
+  const quotes = rethrowFirst(await ctx.loaders.quotes.loadMany(symbols));
+  const bySymbol = new Map(symbols.map((symbol, i) => [symbol, quotes[i]?.price ?? null]));
   return (symbol) => bySymbol.get(symbol) ?? null;
 }
 
 /**
  * A sum over some of the positions would be a wrong equity, so a position without a quote
- * makes the account's quote-dependent figures SERVICE_UNAVAILABLE (errors.md: the rest of
- * the response, its positions included, is still returned).
+ * makes the account's quote-dependent figures SERVICE_UNAVAILABLE (errors.md). They are
+ * non-null: the error nulls the account, while a query of the ledger fields and positions
+ * alone still answers.
  */
 async function figure<K extends keyof AccountFigures>(ctx: GatewayContext, account: TradingAccountModel, name: K): Promise<AccountFigures[K]> {
   const result = accountFigures(account, await quotePrices(ctx, account.positions.map((p) => p.symbol)));
@@ -78,13 +77,11 @@ export const tradingResolvers: Resolvers = {
     leaderboard: async (_root, args, ctx) => {
       const first = intArg("first", args.first ?? 10, 1, MAX_LEADERBOARD);
       const rows = unwrap(await callService(ctx, "trading", "leaderboard", () => trading(ctx).leaderboard(callMeta(ctx), first)));
-      const profiles = await ctx.loaders.profiles.loadMany(rows.map((row) => row.userId));
-      const failed = profiles.find((profile): profile is Error => profile instanceof Error);
-      if (failed) throw failed;
+      const profiles = rethrowFirst(await ctx.loaders.profiles.loadMany(rows.map((row) => row.userId)));
       // A user deleted since the read model's last refresh has no profile left: not listed,
       // and the ranks below close up (as the trading service numbers what it serves).
       const listed = rows.flatMap((row, i) => {
-        const profile = profiles[i] as Profile | null;
+        const profile = profiles[i];
         return profile ? [{ displayName: displayName(profile), totalReturnPercent: row.totalReturnPercent, since: row.since }] : [];
       });
       return listed.map((entry, i) => ({ rank: i + 1, ...entry }));
