@@ -25,11 +25,11 @@ import { markSent, pendingEvents, removalEvent } from "./outbox";
 import { accountView, activityPage, currentAccount, ordersPage, parseCursor } from "./reads";
 import { orderState, type AccountRecord, type OrderRecord } from "./records";
 import { createSchema } from "./schema";
-import { activitySince, lastBeginning, nextExpiry, readAccount, readOpenOrders, readOrder, readPositions } from "./state";
+import { activitySince, lastBeginning, nextExpiry, readAccount, readOpenOrders, readOrder, readPositions, readUntrackedOrders } from "./state";
 import type { Row, Sql } from "./sql";
 
-/** How soon the alarm tries again to send what the outbox still holds. */
-export const OUTBOX_RETRY_MS = 5_000;
+/** How soon the alarm tries again to send what the outbox still holds, or to hand an order to its book. */
+export const RETRY_MS = 5_000;
 
 export interface PageArguments {
   first: number;
@@ -192,6 +192,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     this.#untrack(expired);
     this.#retryAt = null;
     await this.#drain().catch((error: unknown) => this.#sendFailed(error));
+    for (const order of readUntrackedOrders(this.#sql)) await this.#track(order);
     await this.#schedule();
     return expired.map(orderState);
   }
@@ -220,7 +221,11 @@ export class TradingAccount extends DurableObject<TradingEnv> {
 
   async #sendFailed(error: unknown): Promise<void> {
     this.#log().warn("outbox send failed; the alarm retries", { error: error instanceof Error ? error : String(error) });
-    this.#retryAt = Date.now() + OUTBOX_RETRY_MS;
+    await this.#retryLater();
+  }
+
+  async #retryLater(): Promise<void> {
+    this.#retryAt = Date.now() + RETRY_MS;
     await this.#schedule();
   }
 
@@ -237,8 +242,11 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     }
   }
 
-  /** Reserve-then-await: the order and its reservation are committed before the book hears of it. */
-  async #track(order: OrderRecord, meta: CallMeta): Promise<void> {
+  /**
+   * Reserve-then-await: the order and its reservation are committed before the book hears
+   * of it. A book that does not answer gets it again from the alarm.
+   */
+  async #track(order: OrderRecord, meta?: CallMeta): Promise<void> {
     const resting: RestingOrder = {
       accountName: readAccount(this.#sql)!.userId,
       orderId: order.id,
@@ -251,8 +259,10 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     };
     try {
       await this.#book(order.symbol).track(resting);
+      this.#sql.exec("UPDATE orders SET tracked = 1 WHERE id = ?", order.id);
     } catch (error) {
-      this.#log(meta).error("symbol book did not take the order; it rests unmatched until canceled or expired", { orderId: order.id, error: error instanceof Error ? error : String(error) });
+      this.#log(meta).error("symbol book did not take the order; the alarm hands it over again", { orderId: order.id, error: error instanceof Error ? error : String(error) });
+      await this.#retryLater();
     }
   }
 
