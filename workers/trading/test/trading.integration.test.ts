@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASH_SCALE, cashAmount, formatDecimal, fromQuotePrice, parseDecimal, percentOf, UNIT_SCALE } from "../../../shared/decimal.ts";
 import { standIn, startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
-import type { OrderInput, TradingRpc } from "../src/contract.ts";
+import type { ActivityEntryState, OrderInput, Page, TradingRpc } from "../src/contract.ts";
 import { tradingEvent } from "../src/events/testing.ts";
 
 let platform: Platform;
@@ -89,7 +89,7 @@ async function activitySum(userId: string): Promise<bigint> {
   let sum = 0n;
   let after: string | null = null;
   for (;;) {
-    const page = ok(await trading.activity(meta, userId, { first: 100, after }));
+    const page: Page<ActivityEntryState> = ok(await trading.activity(meta, userId, { first: 100, after }));
     for (const edge of page.edges) sum += cents(edge.node.amount);
     if (!page.pageInfo.hasNextPage) return sum;
     after = page.pageInfo.endCursor;
