@@ -81,7 +81,7 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
   }
 
   async orders(_meta: CallMeta, userId: string, request: PageRequest & { status?: OrderStatus | null }): Promise<RpcResult<Page<OrderState>>> {
-    const parsed = parseInput(OrderPageRequest, { userId, ...request });
+    const parsed = parseInput(OrderPageRequest, { ...request, userId });
     if (!parsed.ok) return parsed;
     const { first, after, status } = parsed.value;
     return this.#account(parsed.value.userId).orders({ first, after: after ?? null, status: status ?? null });
@@ -94,7 +94,7 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
   }
 
   async activity(_meta: CallMeta, userId: string, request: PageRequest): Promise<RpcResult<Page<ActivityEntryState>>> {
-    const parsed = parseInput(ActivityPageRequest, { userId, ...request });
+    const parsed = parseInput(ActivityPageRequest, { ...request, userId });
     if (!parsed.ok) return parsed;
     return this.#account(parsed.value.userId).activity({ first: parsed.value.first, after: parsed.value.after ?? null });
   }
@@ -113,7 +113,8 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
 
   async removeUser(_meta: CallMeta, userId: string): Promise<void> {
     if (!v.is(UserId, userId)) return callLogger().warn("removeUser: not a UUID, nothing to remove", { userId });
-    await this.#account(userId).remove();
+    // A throw is what tells the caller (account deletion) to retry: the storage is not wiped yet.
+    if (!(await this.#account(userId).remove())) throw new Error("trading: the account's last events could not be sent; retry the removal");
     callLogger().info("trading account removed", { userId });
   }
 

@@ -57,11 +57,25 @@ export async function ledgerBalance(userId: string): Promise<{ cash: number; sum
   return row as { cash: number; sum: number };
 }
 
-/** A symbol of its own per test (the fake stock is shared by the file), listed and quoted. */
-let counter = 0;
+/** A fresh symbol (the scripted stock Worker is shared by the test files), listed and quoted. */
+export const freshSymbol = (prefix: string): string => `${prefix}${crypto.randomUUID().replaceAll("-", "").slice(0, 8).toUpperCase()}`;
+
 export async function quoted(price: number, instrumentType = "EQUITY", marketState = "REGULAR"): Promise<string> {
-  const symbol = `T${Date.now().toString(36).toUpperCase().slice(-5)}${(counter++).toString(36).toUpperCase()}`;
+  const symbol = freshSymbol("T");
   await stock.list(symbol, instrumentType);
   await stock.setQuote(symbol, price, marketState);
   return symbol;
+}
+
+/** The symbol book's hand-over (book/protocol.ts), driven by the test at a price of its choosing. */
+export function match(userId: string, orderIds: string[], price: string, marketState = "REGULAR") {
+  return accountStub(userId).matchResting(orderIds, { price, asOf: new Date().toISOString(), marketState });
+}
+
+/** Sets the account Durable Object's env (e.g. TRADING_HOURS=exchange, a failing EVENTS) for as long as it stays in memory. */
+export async function withEnv(userId: string, overrides: Record<string, unknown>): Promise<void> {
+  await runInDurableObject(accountStub(userId), (instance: TradingAccount) => {
+    const current = (instance as unknown as { env: Record<string, unknown> }).env;
+    (instance as unknown as { env: unknown }).env = { ...current, ...overrides };
+  });
 }
