@@ -4,7 +4,7 @@
  * no RPC call (observeRpc) carries them here.
  */
 import { openDb } from "../../../../shared/d1";
-import { createLogger, type Logger } from "../../../../shared/logger";
+import { createLogger, type Logger, type LogLevel } from "../../../../shared/logger";
 import { createMetrics } from "../../../../shared/metrics";
 import { callRpc } from "../../../../shared/rpc-client";
 import type { LeaderboardRow } from "../contract";
@@ -12,7 +12,8 @@ import { consumeEvents } from "./consumer";
 import { leaderboardTop, quotePrices, refreshLeaderboard, type PriceSource } from "./leaderboard";
 import { loadEventsConfig } from "./settings";
 
-const logLevel = (env: TradingEnv) => (["debug", "info", "warn", "error"].includes(env.LOG_LEVEL) ? (env.LOG_LEVEL as "info") : "info");
+const LEVELS: readonly string[] = ["debug", "info", "warn", "error"];
+const logLevel = (env: TradingEnv): LogLevel => (LEVELS.includes(env.LOG_LEVEL) ? (env.LOG_LEVEL as LogLevel) : "info");
 
 const loggerFor = (env: TradingEnv, requestId: string): Logger => createLogger({ service: "trading", requestId, level: logLevel(env) });
 
