@@ -130,7 +130,7 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
 
   /** The user's account Durable Object (one per user, named by the user id). */
   #account(userId: string): DurableObjectStub<TradingAccount> {
-    return (this.env.ACCOUNTS as unknown as DurableObjectNamespace<TradingAccount>).getByName(userId);
+    return this.env.ACCOUNTS.getByName(userId);
   }
 }
 

@@ -18,7 +18,7 @@ export function ok<T>(result: RpcResult<T>): T {
   return result.value;
 }
 
-export const accountStub = (userId: string) => (env.ACCOUNTS as unknown as DurableObjectNamespace<TradingAccount>).getByName(userId);
+export const accountStub = (userId: string) => env.ACCOUNTS.getByName(userId);
 
 /** A user with an opened account (100000.00). */
 export async function openedAccount(): Promise<string> {

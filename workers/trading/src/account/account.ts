@@ -14,7 +14,7 @@ import { success, type CallMeta, type RpcResult } from "../../../../shared/rpc";
 import type { RpcCaller } from "../../../../shared/rpc-client";
 import { easternTime } from "../../../stock/src/market";
 import type { HistoryPeriod } from "../../../stock/src/contract";
-import type { BookQuote, MatchOutcome, RestingOrder, SymbolBookRpc } from "../book/protocol";
+import type { BookQuote, MatchOutcome, RestingOrder } from "../book/protocol";
 import { loadTradingConfig } from "../config";
 import type { AccountState, ActivityEntryState, EquityPoint, OrderState, OrderStatus, Page } from "../contract";
 import { systemClock, type Clock } from "./clock";
@@ -266,7 +266,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     }
   }
 
-  #book = (symbol: string): SymbolBookRpc => (this.env.SYMBOLS as unknown as { getByName(name: string): SymbolBookRpc }).getByName(symbol);
+  #book = (symbol: string) => this.env.SYMBOLS.getByName(symbol);
   #stock = (): StockSource => this.env.STOCK as unknown as StockSource;
 
   #venue(): ledger.Venue {
