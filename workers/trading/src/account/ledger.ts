@@ -303,8 +303,7 @@ export function matchResting(sql: Sql, orderIds: string[], quote: MarketQuote, v
     const after = matchOnce(sql, order, quote, venue, clock);
     if (after.status === "FILLED" || after.status === "REJECTED") return { orderId, order: after, outcome: after.status };
     if (after.triggeredAt !== order.triggeredAt) {
-      // A stop-limit's trigger changes the order (its triggeredAt, and the book now matches it as a limit).
-      recordEvent(sql, clock, "ORDER_PLACED", after);
+      recordEvent(sql, clock, "ORDER_TRIGGERED", after);
       return { orderId, order: after, outcome: "TRIGGERED" as const };
     }
     return { orderId, order: after, outcome: "NOT_MATCHED" as const };

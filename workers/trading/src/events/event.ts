@@ -12,6 +12,7 @@ export type TradingEventKind =
   | "DEPOSITED"
   | "ACCOUNT_RESET"
   | "ORDER_PLACED"
+  | "ORDER_TRIGGERED"
   | "ORDER_FILLED"
   | "ORDER_CANCELED"
   | "ORDER_EXPIRED"

@@ -15,6 +15,7 @@ const KINDS: readonly TradingEventKind[] = [
   "DEPOSITED",
   "ACCOUNT_RESET",
   "ORDER_PLACED",
+  "ORDER_TRIGGERED",
   "ORDER_FILLED",
   "ORDER_CANCELED",
   "ORDER_EXPIRED",
