@@ -20,7 +20,9 @@ type Documents = {
     "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          email\n          roles\n          createdAt\n          profile {\n            firstName\n            lastName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation AssignRole($userId: ID!, $role: String!) {\n    assignRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": typeof types.AssignRoleDocument,
     "\n  mutation RevokeRole($userId: ID!, $role: String!) {\n    revokeRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": typeof types.RevokeRoleDocument,
-    "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  fragment DashboardAccount on TradingAccount {\n    ...AccountFigures\n    equityHistory(period: FIVE_DAYS) {\n      date\n      equity\n    }\n    orders(first: 5) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n": typeof types.DashboardAccountFragmentDoc,
+    "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n      tradingAccount {\n        ...DashboardAccount\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  mutation OpenDashboardAccount {\n    openTradingAccount {\n      ...DashboardAccount\n    }\n  }\n": typeof types.OpenDashboardAccountDocument,
     "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n": typeof types.SearchPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      firstName\n      lastName\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": typeof types.StockPageDocument,
@@ -29,6 +31,8 @@ type Documents = {
     "\n  query StockHistory($symbol: String!, $period: HistoryPeriod!) {\n    stock(symbol: $symbol) {\n      symbol\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": typeof types.StockHistoryDocument,
     "\n  query WatchlistPage {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": typeof types.WatchlistPageDocument,
     "\n  mutation RemoveWatchlistRow($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      ...WatchlistRow\n    }\n  }\n": typeof types.RemoveWatchlistRowDocument,
+    "\n  fragment AccountFigures on TradingAccount {\n    id\n    currency\n    cash\n    buyingPower\n    equity\n    netDeposits\n    totalReturn\n    totalReturnPercent\n    realizedPnl\n    unrealizedPnl\n    onLeaderboard\n  }\n": typeof types.AccountFiguresFragmentDoc,
+    "\n  fragment OrderRow on Order {\n    id\n    symbol\n    side\n    type\n    timeInForce\n    quantity\n    limitPrice\n    stopPrice\n    status\n    reason\n    averageFillPrice\n    cashAmount\n    createdAt\n    filledAt\n  }\n": typeof types.OrderRowFragmentDoc,
 };
 const documents: Documents = {
     "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": types.SessionFragmentDoc,
@@ -37,7 +41,9 @@ const documents: Documents = {
     "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          email\n          roles\n          createdAt\n          profile {\n            firstName\n            lastName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation AssignRole($userId: ID!, $role: String!) {\n    assignRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": types.AssignRoleDocument,
     "\n  mutation RevokeRole($userId: ID!, $role: String!) {\n    revokeRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": types.RevokeRoleDocument,
-    "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  fragment DashboardAccount on TradingAccount {\n    ...AccountFigures\n    equityHistory(period: FIVE_DAYS) {\n      date\n      equity\n    }\n    orders(first: 5) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n": types.DashboardAccountFragmentDoc,
+    "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n      tradingAccount {\n        ...DashboardAccount\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  mutation OpenDashboardAccount {\n    openTradingAccount {\n      ...DashboardAccount\n    }\n  }\n": types.OpenDashboardAccountDocument,
     "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n": types.SearchPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      firstName\n      lastName\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": types.StockPageDocument,
@@ -46,6 +52,8 @@ const documents: Documents = {
     "\n  query StockHistory($symbol: String!, $period: HistoryPeriod!) {\n    stock(symbol: $symbol) {\n      symbol\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": types.StockHistoryDocument,
     "\n  query WatchlistPage {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n": types.WatchlistPageDocument,
     "\n  mutation RemoveWatchlistRow($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      ...WatchlistRow\n    }\n  }\n": types.RemoveWatchlistRowDocument,
+    "\n  fragment AccountFigures on TradingAccount {\n    id\n    currency\n    cash\n    buyingPower\n    equity\n    netDeposits\n    totalReturn\n    totalReturnPercent\n    realizedPnl\n    unrealizedPnl\n    onLeaderboard\n  }\n": types.AccountFiguresFragmentDoc,
+    "\n  fragment OrderRow on Order {\n    id\n    symbol\n    side\n    type\n    timeInForce\n    quantity\n    limitPrice\n    stopPrice\n    status\n    reason\n    averageFillPrice\n    cashAmount\n    createdAt\n    filledAt\n  }\n": types.OrderRowFragmentDoc,
 };
 
 /**
@@ -89,7 +97,15 @@ export function graphql(source: "\n  mutation RevokeRole($userId: ID!, $role: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment DashboardAccount on TradingAccount {\n    ...AccountFigures\n    equityHistory(period: FIVE_DAYS) {\n      date\n      equity\n    }\n    orders(first: 5) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment DashboardAccount on TradingAccount {\n    ...AccountFigures\n    equityHistory(period: FIVE_DAYS) {\n      date\n      equity\n    }\n    orders(first: 5) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n      tradingAccount {\n        ...DashboardAccount\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n      tradingAccount {\n        ...DashboardAccount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenDashboardAccount {\n    openTradingAccount {\n      ...DashboardAccount\n    }\n  }\n"): (typeof documents)["\n  mutation OpenDashboardAccount {\n    openTradingAccount {\n      ...DashboardAccount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -122,6 +138,14 @@ export function graphql(source: "\n  query WatchlistPage {\n    me {\n      ...S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveWatchlistRow($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      ...WatchlistRow\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveWatchlistRow($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      ...WatchlistRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountFigures on TradingAccount {\n    id\n    currency\n    cash\n    buyingPower\n    equity\n    netDeposits\n    totalReturn\n    totalReturnPercent\n    realizedPnl\n    unrealizedPnl\n    onLeaderboard\n  }\n"): (typeof documents)["\n  fragment AccountFigures on TradingAccount {\n    id\n    currency\n    cash\n    buyingPower\n    equity\n    netDeposits\n    totalReturn\n    totalReturnPercent\n    realizedPnl\n    unrealizedPnl\n    onLeaderboard\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderRow on Order {\n    id\n    symbol\n    side\n    type\n    timeInForce\n    quantity\n    limitPrice\n    stopPrice\n    status\n    reason\n    averageFillPrice\n    cashAmount\n    createdAt\n    filledAt\n  }\n"): (typeof documents)["\n  fragment OrderRow on Order {\n    id\n    symbol\n    side\n    type\n    timeInForce\n    quantity\n    limitPrice\n    stopPrice\n    status\n    reason\n    averageFillPrice\n    cashAmount\n    createdAt\n    filledAt\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,11 +2,12 @@
  * /settings: the profile, the password, every session, the account itself. One GraphQL
  * request (me { ...Session }, which holds the profile); each change is one request of its own.
  */
-import { useEffect, useRef, useState, type FormEventHandler, type ReactNode } from "react";
+import { useRef, useState, type FormEventHandler, type ReactNode } from "react";
 import { useMutation } from "urql";
 import { SessionQuery, useSessionQuery, useStartOver } from "../app/session";
 import { changePassword, deleteAccount, signOut } from "../auth/api";
 import { givenPassword, newPassword, personName } from "../auth/rules";
+import { Dialog } from "../components/Dialog";
 import { failureOf } from "../components/failure";
 import { Field } from "../components/Field";
 import { ErrorAlert, StatusMessage } from "../components/Notice";
@@ -140,65 +141,43 @@ function SignOutEverywhere() {
 function DeleteAccount() {
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setAsking(false);
-    opener.current?.focus();
-  };
   return (
     <section className={sectionClass} aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete account</h2>
-      <p>Deletes your account, profile and watchlist for good.</p>
+      <p>Deletes your account, profile, watchlist and paper-trading account for good.</p>
       <button ref={opener} type="button" className="danger" onClick={() => setAsking(true)}>
         Delete account
       </button>
-      {asking && <DeleteAccountDialog onCancel={close} />}
+      {asking && (
+        <Dialog title="Delete your account?" opener={opener} onClose={() => setAsking(false)}>
+          {(close) => <DeleteAccountForm onCancel={close} />}
+        </Dialog>
+      )}
     </section>
   );
 }
 
-/** A modal dialog: focus moves into it, Escape or "Cancel" closes it. */
-function DeleteAccountDialog({ onCancel }: { onCancel(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+function DeleteAccountForm({ onCancel }: { onCancel(): void }) {
   const startOver = useStartOver();
   const form = useForm({ initial: { password: "" }, labels: { password: "Password" }, rules: { password: givenPassword() } });
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-  // Closed first: while the dialog is modal, focus cannot return to the page behind it.
-  const cancel = () => {
-    dialog.current?.close();
-    onCancel();
-  };
   const onSubmit = form.submit(async ({ password }) => {
     await deleteAccount(password);
     startOver("/");
     return undefined;
   });
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby="delete-dialog-heading"
-      onCancel={(event) => {
-        event.preventDefault();
-        cancel();
-      }}
-    >
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate>
-        <h2 id="delete-dialog-heading">Delete your account?</h2>
-        <p>This cannot be undone. Enter your password to confirm.</p>
-        <ErrorAlert message={form.alert} />
-        <Field {...form.field("password")} type="password" autoComplete="current-password" required />
-        <div className={styles.actions}>
-          <button type="submit" className="danger" aria-disabled={form.busy}>
-            Yes, delete my account
-          </button>
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate>
+      <p>This cannot be undone. Enter your password to confirm.</p>
+      <ErrorAlert message={form.alert} />
+      <Field {...form.field("password")} type="password" autoComplete="current-password" required />
+      <div className={styles.actions}>
+        <button type="submit" className="danger" aria-disabled={form.busy}>
+          Yes, delete my account
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
