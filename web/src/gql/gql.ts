@@ -23,9 +23,24 @@ type Documents = {
     "\n  fragment DashboardAccount on TradingAccount {\n    ...AccountFigures\n    equityHistory(period: FIVE_DAYS) {\n      date\n      equity\n    }\n    orders(first: 5) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n": typeof types.DashboardAccountFragmentDoc,
     "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n      tradingAccount {\n        ...DashboardAccount\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  mutation OpenDashboardAccount {\n    openTradingAccount {\n      ...DashboardAccount\n    }\n  }\n": typeof types.OpenDashboardAccountDocument,
+    "\n  query Leaderboard($first: Int!) {\n    me {\n      ...Session\n    }\n    leaderboard(first: $first) {\n      rank\n      displayName\n      totalReturnPercent\n      since\n    }\n  }\n": typeof types.LeaderboardDocument,
+    "\n  fragment TicketAccount on TradingAccount {\n    id\n    currency\n    buyingPower\n    positions {\n      symbol\n      quantity\n      availableQuantity\n    }\n  }\n": typeof types.TicketAccountFragmentDoc,
+    "\n  query TicketAccount {\n    me {\n      id\n      tradingAccount {\n        ...TicketAccount\n      }\n    }\n  }\n": typeof types.TicketAccountDocument,
+    "\n  mutation OpenTicketAccount {\n    openTradingAccount {\n      ...TicketAccount\n    }\n  }\n": typeof types.OpenTicketAccountDocument,
+    "\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      ...OrderRow\n    }\n  }\n": typeof types.PlaceOrderDocument,
+    "\n  query Orders($status: OrderStatus, $first: Int!, $after: String) {\n    me {\n      ...Session\n      tradingAccount {\n        id\n        currency\n        orders(status: $status, first: $first, after: $after) {\n          edges {\n            cursor\n            node {\n              ...OrderRow\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrdersDocument,
+    "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      ...OrderRow\n    }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  fragment PortfolioAccount on TradingAccount {\n    ...AccountFigures\n    positions {\n      symbol\n      stock {\n        symbol\n        name\n      }\n      quantity\n      averageCost\n      costBasis\n      marketPrice\n      marketValue\n      unrealizedPnl\n      unrealizedPnlPercent\n    }\n    equityHistory(period: $period) {\n      date\n      equity\n    }\n  }\n": typeof types.PortfolioAccountFragmentDoc,
+    "\n  query Portfolio($period: HistoryPeriod!) {\n    me {\n      ...Session\n      tradingAccount {\n        ...PortfolioAccount\n      }\n    }\n  }\n": typeof types.PortfolioDocument,
+    "\n  query PortfolioEquity($period: HistoryPeriod!) {\n    me {\n      id\n      tradingAccount {\n        id\n        equityHistory(period: $period) {\n          date\n          equity\n        }\n      }\n    }\n  }\n": typeof types.PortfolioEquityDocument,
+    "\n  mutation OpenPortfolioAccount($period: HistoryPeriod!) {\n    openTradingAccount {\n      ...PortfolioAccount\n    }\n  }\n": typeof types.OpenPortfolioAccountDocument,
+    "\n  mutation Deposit($amount: Decimal!, $period: HistoryPeriod!) {\n    deposit(amount: $amount) {\n      ...PortfolioAccount\n    }\n  }\n": typeof types.DepositDocument,
+    "\n  mutation ResetAccount($period: HistoryPeriod!) {\n    resetTradingAccount {\n      ...PortfolioAccount\n    }\n  }\n": typeof types.ResetAccountDocument,
     "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n": typeof types.SearchPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      firstName\n      lastName\n    }\n  }\n": typeof types.UpdateProfileDocument,
-    "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": typeof types.StockPageDocument,
+    "\n  query Settings {\n    me {\n      ...Session\n      tradingAccount {\n        id\n        onLeaderboard\n      }\n    }\n  }\n": typeof types.SettingsDocument,
+    "\n  mutation SetLeaderboardVisibility($visible: Boolean!) {\n    setLeaderboardVisibility(visible: $visible) {\n      id\n      onLeaderboard\n    }\n  }\n": typeof types.SetLeaderboardVisibilityDocument,
+    "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n      tradingAccount {\n        ...TicketAccount\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": typeof types.StockPageDocument,
     "\n  mutation WatchStock($symbol: String!) {\n    addToWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": typeof types.WatchStockDocument,
     "\n  mutation UnwatchStock($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": typeof types.UnwatchStockDocument,
     "\n  query StockHistory($symbol: String!, $period: HistoryPeriod!) {\n    stock(symbol: $symbol) {\n      symbol\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": typeof types.StockHistoryDocument,
@@ -44,9 +59,24 @@ const documents: Documents = {
     "\n  fragment DashboardAccount on TradingAccount {\n    ...AccountFigures\n    equityHistory(period: FIVE_DAYS) {\n      date\n      equity\n    }\n    orders(first: 5) {\n      edges {\n        node {\n          ...OrderRow\n        }\n      }\n    }\n  }\n": types.DashboardAccountFragmentDoc,
     "\n  query Home {\n    me {\n      ...Session\n      watchlist {\n        ...WatchlistRow\n      }\n      tradingAccount {\n        ...DashboardAccount\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  mutation OpenDashboardAccount {\n    openTradingAccount {\n      ...DashboardAccount\n    }\n  }\n": types.OpenDashboardAccountDocument,
+    "\n  query Leaderboard($first: Int!) {\n    me {\n      ...Session\n    }\n    leaderboard(first: $first) {\n      rank\n      displayName\n      totalReturnPercent\n      since\n    }\n  }\n": types.LeaderboardDocument,
+    "\n  fragment TicketAccount on TradingAccount {\n    id\n    currency\n    buyingPower\n    positions {\n      symbol\n      quantity\n      availableQuantity\n    }\n  }\n": types.TicketAccountFragmentDoc,
+    "\n  query TicketAccount {\n    me {\n      id\n      tradingAccount {\n        ...TicketAccount\n      }\n    }\n  }\n": types.TicketAccountDocument,
+    "\n  mutation OpenTicketAccount {\n    openTradingAccount {\n      ...TicketAccount\n    }\n  }\n": types.OpenTicketAccountDocument,
+    "\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      ...OrderRow\n    }\n  }\n": types.PlaceOrderDocument,
+    "\n  query Orders($status: OrderStatus, $first: Int!, $after: String) {\n    me {\n      ...Session\n      tradingAccount {\n        id\n        currency\n        orders(status: $status, first: $first, after: $after) {\n          edges {\n            cursor\n            node {\n              ...OrderRow\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n": types.OrdersDocument,
+    "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      ...OrderRow\n    }\n  }\n": types.CancelOrderDocument,
+    "\n  fragment PortfolioAccount on TradingAccount {\n    ...AccountFigures\n    positions {\n      symbol\n      stock {\n        symbol\n        name\n      }\n      quantity\n      averageCost\n      costBasis\n      marketPrice\n      marketValue\n      unrealizedPnl\n      unrealizedPnlPercent\n    }\n    equityHistory(period: $period) {\n      date\n      equity\n    }\n  }\n": types.PortfolioAccountFragmentDoc,
+    "\n  query Portfolio($period: HistoryPeriod!) {\n    me {\n      ...Session\n      tradingAccount {\n        ...PortfolioAccount\n      }\n    }\n  }\n": types.PortfolioDocument,
+    "\n  query PortfolioEquity($period: HistoryPeriod!) {\n    me {\n      id\n      tradingAccount {\n        id\n        equityHistory(period: $period) {\n          date\n          equity\n        }\n      }\n    }\n  }\n": types.PortfolioEquityDocument,
+    "\n  mutation OpenPortfolioAccount($period: HistoryPeriod!) {\n    openTradingAccount {\n      ...PortfolioAccount\n    }\n  }\n": types.OpenPortfolioAccountDocument,
+    "\n  mutation Deposit($amount: Decimal!, $period: HistoryPeriod!) {\n    deposit(amount: $amount) {\n      ...PortfolioAccount\n    }\n  }\n": types.DepositDocument,
+    "\n  mutation ResetAccount($period: HistoryPeriod!) {\n    resetTradingAccount {\n      ...PortfolioAccount\n    }\n  }\n": types.ResetAccountDocument,
     "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n": types.SearchPageDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      firstName\n      lastName\n    }\n  }\n": types.UpdateProfileDocument,
-    "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": types.StockPageDocument,
+    "\n  query Settings {\n    me {\n      ...Session\n      tradingAccount {\n        id\n        onLeaderboard\n      }\n    }\n  }\n": types.SettingsDocument,
+    "\n  mutation SetLeaderboardVisibility($visible: Boolean!) {\n    setLeaderboardVisibility(visible: $visible) {\n      id\n      onLeaderboard\n    }\n  }\n": types.SetLeaderboardVisibilityDocument,
+    "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n      tradingAccount {\n        ...TicketAccount\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": types.StockPageDocument,
     "\n  mutation WatchStock($symbol: String!) {\n    addToWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": types.WatchStockDocument,
     "\n  mutation UnwatchStock($symbol: String!) {\n    removeFromWatchlist(symbol: $symbol) {\n      symbol\n    }\n  }\n": types.UnwatchStockDocument,
     "\n  query StockHistory($symbol: String!, $period: HistoryPeriod!) {\n    stock(symbol: $symbol) {\n      symbol\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n": types.StockHistoryDocument,
@@ -109,6 +139,58 @@ export function graphql(source: "\n  mutation OpenDashboardAccount {\n    openTr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Leaderboard($first: Int!) {\n    me {\n      ...Session\n    }\n    leaderboard(first: $first) {\n      rank\n      displayName\n      totalReturnPercent\n      since\n    }\n  }\n"): (typeof documents)["\n  query Leaderboard($first: Int!) {\n    me {\n      ...Session\n    }\n    leaderboard(first: $first) {\n      rank\n      displayName\n      totalReturnPercent\n      since\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketAccount on TradingAccount {\n    id\n    currency\n    buyingPower\n    positions {\n      symbol\n      quantity\n      availableQuantity\n    }\n  }\n"): (typeof documents)["\n  fragment TicketAccount on TradingAccount {\n    id\n    currency\n    buyingPower\n    positions {\n      symbol\n      quantity\n      availableQuantity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketAccount {\n    me {\n      id\n      tradingAccount {\n        ...TicketAccount\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketAccount {\n    me {\n      id\n      tradingAccount {\n        ...TicketAccount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenTicketAccount {\n    openTradingAccount {\n      ...TicketAccount\n    }\n  }\n"): (typeof documents)["\n  mutation OpenTicketAccount {\n    openTradingAccount {\n      ...TicketAccount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation PlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Orders($status: OrderStatus, $first: Int!, $after: String) {\n    me {\n      ...Session\n      tradingAccount {\n        id\n        currency\n        orders(status: $status, first: $first, after: $after) {\n          edges {\n            cursor\n            node {\n              ...OrderRow\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Orders($status: OrderStatus, $first: Int!, $after: String) {\n    me {\n      ...Session\n      tradingAccount {\n        id\n        currency\n        orders(status: $status, first: $first, after: $after) {\n          edges {\n            cursor\n            node {\n              ...OrderRow\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PortfolioAccount on TradingAccount {\n    ...AccountFigures\n    positions {\n      symbol\n      stock {\n        symbol\n        name\n      }\n      quantity\n      averageCost\n      costBasis\n      marketPrice\n      marketValue\n      unrealizedPnl\n      unrealizedPnlPercent\n    }\n    equityHistory(period: $period) {\n      date\n      equity\n    }\n  }\n"): (typeof documents)["\n  fragment PortfolioAccount on TradingAccount {\n    ...AccountFigures\n    positions {\n      symbol\n      stock {\n        symbol\n        name\n      }\n      quantity\n      averageCost\n      costBasis\n      marketPrice\n      marketValue\n      unrealizedPnl\n      unrealizedPnlPercent\n    }\n    equityHistory(period: $period) {\n      date\n      equity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Portfolio($period: HistoryPeriod!) {\n    me {\n      ...Session\n      tradingAccount {\n        ...PortfolioAccount\n      }\n    }\n  }\n"): (typeof documents)["\n  query Portfolio($period: HistoryPeriod!) {\n    me {\n      ...Session\n      tradingAccount {\n        ...PortfolioAccount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortfolioEquity($period: HistoryPeriod!) {\n    me {\n      id\n      tradingAccount {\n        id\n        equityHistory(period: $period) {\n          date\n          equity\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortfolioEquity($period: HistoryPeriod!) {\n    me {\n      id\n      tradingAccount {\n        id\n        equityHistory(period: $period) {\n          date\n          equity\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenPortfolioAccount($period: HistoryPeriod!) {\n    openTradingAccount {\n      ...PortfolioAccount\n    }\n  }\n"): (typeof documents)["\n  mutation OpenPortfolioAccount($period: HistoryPeriod!) {\n    openTradingAccount {\n      ...PortfolioAccount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Deposit($amount: Decimal!, $period: HistoryPeriod!) {\n    deposit(amount: $amount) {\n      ...PortfolioAccount\n    }\n  }\n"): (typeof documents)["\n  mutation Deposit($amount: Decimal!, $period: HistoryPeriod!) {\n    deposit(amount: $amount) {\n      ...PortfolioAccount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetAccount($period: HistoryPeriod!) {\n    resetTradingAccount {\n      ...PortfolioAccount\n    }\n  }\n"): (typeof documents)["\n  mutation ResetAccount($period: HistoryPeriod!) {\n    resetTradingAccount {\n      ...PortfolioAccount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n"): (typeof documents)["\n  query SearchPage($query: String!, $searching: Boolean!, $limit: Int!) {\n    me {\n      ...Session\n    }\n    searchStocks(query: $query, limit: $limit) @include(if: $searching) {\n      symbol\n      name\n      exchange\n      instrumentType\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -117,7 +199,15 @@ export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n"): (typeof documents)["\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Settings {\n    me {\n      ...Session\n      tradingAccount {\n        id\n        onLeaderboard\n      }\n    }\n  }\n"): (typeof documents)["\n  query Settings {\n    me {\n      ...Session\n      tradingAccount {\n        id\n        onLeaderboard\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLeaderboardVisibility($visible: Boolean!) {\n    setLeaderboardVisibility(visible: $visible) {\n      id\n      onLeaderboard\n    }\n  }\n"): (typeof documents)["\n  mutation SetLeaderboardVisibility($visible: Boolean!) {\n    setLeaderboardVisibility(visible: $visible) {\n      id\n      onLeaderboard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n      tradingAccount {\n        ...TicketAccount\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n"): (typeof documents)["\n  query StockPage($symbol: String!, $period: HistoryPeriod!) {\n    me {\n      ...Session\n      watchlist {\n        symbol\n      }\n      tradingAccount {\n        ...TicketAccount\n      }\n    }\n    stock(symbol: $symbol) {\n      symbol\n      name\n      exchange\n      exchangeFullName\n      currency\n      instrumentType\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n      history(period: $period) {\n        date\n        close\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

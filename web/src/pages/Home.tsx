@@ -77,7 +77,8 @@ function Landing() {
     <section className={styles.landing}>
       <h1>Fafnir</h1>
       <p className={styles.pitch}>
-        Follow the stock market: quotes and price charts for stocks and ETFs, and a watchlist of the ones you care about.
+        Follow the stock market: quotes and price charts for stocks and ETFs, a watchlist of the ones you care about, and a paper-trading
+        account to practise with virtual cash.
       </p>
       <p className={styles.actions}>
         <Link className="button primary" to="/sign-up">

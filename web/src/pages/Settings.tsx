@@ -1,10 +1,12 @@
 /**
- * /settings: the profile, the password, every session, the account itself. One GraphQL
- * request (me { ...Session }, which holds the profile); each change is one request of its own.
+ * /settings: the profile, the password, the leaderboard switch, every session, the account
+ * itself. One GraphQL request (Settings: me { ...Session }, which holds the profile, and the
+ * trading account's leaderboard visibility); each change is one request of its own.
  */
 import { useRef, useState, type FormEventHandler, type ReactNode } from "react";
+import { Link } from "react-router";
 import { useMutation } from "urql";
-import { SessionQuery, useSessionQuery, useStartOver } from "../app/session";
+import { can, useSessionQuery, useStartOver } from "../app/session";
 import { changePassword, deleteAccount, signOut } from "../auth/api";
 import { givenPassword, newPassword, personName } from "../auth/rules";
 import { Dialog } from "../components/Dialog";
@@ -26,19 +28,41 @@ const UpdateProfileMutation = graphql(`
   }
 `);
 
+const SettingsDocument = graphql(`
+  query Settings {
+    me {
+      ...Session
+      tradingAccount {
+        id
+        onLeaderboard
+      }
+    }
+  }
+`);
+
+const SetLeaderboardVisibilityDocument = graphql(`
+  mutation SetLeaderboardVisibility($visible: Boolean!) {
+    setLeaderboardVisibility(visible: $visible) {
+      id
+      onLeaderboard
+    }
+  }
+`);
+
 const sectionClass = `card ${styles.section}`;
 
 export function SettingsPage() {
   usePageTitle("Settings");
-  const [{ data, error }] = useSessionQuery({ query: SessionQuery });
+  const [{ data, error }] = useSessionQuery({ query: SettingsDocument });
   const me = data?.me;
   if (!me) return error ? <QueryError error={error} /> : <Loading />;
+  const account = me.tradingAccount;
   return (
     <>
       <h1>Settings</h1>
       <ProfileForm key={me.id} firstName={me.profile?.firstName ?? ""} lastName={me.profile?.lastName ?? ""} />
       <PasswordForm />
-      {/* The "Show me on the leaderboard" switch comes here with the trading issue. */}
+      {can(me, "trade") && <LeaderboardSwitch key={account?.id} shown={account?.onLeaderboard ?? null} />}
       <SignOutEverywhere />
       <DeleteAccount />
     </>
@@ -107,6 +131,58 @@ function PasswordForm() {
         Change password
       </button>
     </SectionForm>
+  );
+}
+
+/**
+ * "Show me on the leaderboard" (role switch). Without a paper-trading account there is
+ * nothing to list: the switch is there but disabled, and says why.
+ */
+function LeaderboardSwitch({ shown: shownAtLoad }: { shown: boolean | null }) {
+  const [shown, setShown] = useState(shownAtLoad);
+  const [news, setNews] = useState<string>();
+  const [alert, setAlert] = useState<string>();
+  const [{ fetching }, setVisibility] = useMutation(SetLeaderboardVisibilityDocument);
+  const toggle = async () => {
+    if (fetching || shown === null) return;
+    setAlert(undefined);
+    const result = await setVisibility({ visible: !shown });
+    if (result.error) return setAlert(failureOf(result.error, {}).message);
+    const now = result.data?.setLeaderboardVisibility.onLeaderboard;
+    if (now === undefined) return;
+    setShown(now);
+    setNews(now ? "You are on the leaderboard; it may take up to a minute to show you." : "You are off the leaderboard.");
+  };
+  return (
+    <section className={sectionClass} aria-labelledby="leaderboard-heading">
+      <h2 id="leaderboard-heading">Leaderboard</h2>
+      <ErrorAlert message={alert} />
+      <StatusMessage message={news} />
+      <p id="leaderboard-why">
+        {shown === null ? (
+          <>
+            Only paper-trading accounts can be listed. Open yours on the <Link to="/">dashboard</Link> first.
+          </>
+        ) : (
+          "Lists your first name, the initial of your last name and your return, nothing else."
+        )}
+      </p>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={shown ?? false}
+        aria-describedby="leaderboard-why"
+        disabled={shown === null}
+        aria-busy={fetching}
+        className={styles.switch}
+        onClick={() => void toggle()}
+      >
+        <span className={styles.track} aria-hidden="true">
+          <span className={styles.thumb} />
+        </span>
+        Show me on the leaderboard
+      </button>
+    </section>
   );
 }
 

@@ -16,7 +16,7 @@ export const STATUS_WORDS: Record<OrderStatus, string> = {
 
 export const SIDE_WORDS: Record<OrderSide, string> = { BUY: "Buy", SELL: "Sell" };
 
-export const typeWord = (type: OrderType) => ORDER_TYPES.find((t) => t.type === type)!.name;
+export const typeWord = (type: OrderType) => ORDER_TYPES.find((t) => t.value === type)!.name;
 
 /** Why an order was rejected, canceled or expired, in plain words. */
 export const REASON_WORDS: Record<OrderReason, string> = {

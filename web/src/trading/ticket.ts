@@ -8,18 +8,18 @@ import { cashAmount, CASH_SCALE, formatDecimal, fromQuotePrice, parseDecimal, UN
 import type { Rule } from "../auth/rules";
 import type { OrderType, TimeInForce } from "../gql/graphql";
 
-export const ORDER_TYPES: readonly { type: OrderType; name: string }[] = [
-  { type: "MARKET", name: "Market" },
-  { type: "LIMIT", name: "Limit" },
-  { type: "STOP", name: "Stop" },
-  { type: "STOP_LIMIT", name: "Stop limit" },
+export const ORDER_TYPES: readonly { value: OrderType; name: string; hint: string }[] = [
+  { value: "MARKET", name: "Market", hint: "Fills at once at the current price." },
+  { value: "LIMIT", name: "Limit", hint: "Fills at the limit price or better." },
+  { value: "STOP", name: "Stop", hint: "Becomes a market order once the price reaches the stop price." },
+  { value: "STOP_LIMIT", name: "Stop limit", hint: "Becomes a limit order once the price reaches the stop price." },
 ];
 
-export const TIMES_IN_FORCE: readonly { timeInForce: TimeInForce; name: string; hint: string }[] = [
-  { timeInForce: "DAY", name: "Day", hint: "until today's close (16:00 New York time)" },
-  { timeInForce: "GTC", name: "GTC", hint: "good till canceled, at most 90 days" },
-  { timeInForce: "IOC", name: "IOC", hint: "immediate or cancel" },
-  { timeInForce: "FOK", name: "FOK", hint: "fill or kill" },
+export const TIMES_IN_FORCE: readonly { value: TimeInForce; name: string; hint: string }[] = [
+  { value: "DAY", name: "Day", hint: "Day: open until the market's close (16:00 New York time)." },
+  { value: "GTC", name: "GTC", hint: "Good till canceled: open until it fills or you cancel it, at most 90 days." },
+  { value: "IOC", name: "IOC", hint: "Immediate or cancel: fills at once or is canceled." },
+  { value: "FOK", name: "FOK", hint: "Fill or kill: fills at once in full or is canceled." },
 ];
 
 /** Which price fields an order type needs (trading.md: exactly these, refused otherwise). */
