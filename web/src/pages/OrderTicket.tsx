@@ -85,7 +85,10 @@ export function OrderTicket({ symbol, marketPrice, account: loaded, unavailable 
       ) : unavailable ? (
         <p>Your paper-trading account cannot be reached right now, so orders cannot be placed. Try again in a moment.</p>
       ) : (
-        <OpenAccount open={open} why={`To trade ${symbol}, open a paper-trading account first.`} />
+        // Still the form named "Order ticket" (web.md), whose one action is opening the account.
+        <form aria-labelledby={headingId} onSubmit={(event) => event.preventDefault()}>
+          <OpenAccount open={open} why={`To trade ${symbol}, open a paper-trading account first.`} />
+        </form>
       )}
     </section>
   );
