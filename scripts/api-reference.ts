@@ -120,7 +120,7 @@ export function renderApiReference(sdl: string): string {
     "One endpoint, `/graphql` on the gateway (`http://localhost:8787/graphql` under `npm run dev`),",
     "GET for queries and POST for anything. Send the access token of [auth-api.md](auth-api.md)",
     "as `Authorization: Bearer <token>`. A permission comes with a role: `member` holds",
-    "`view_stocks`, `manage_own_profile` and `manage_own_watchlist`; `admin` also holds",
+    "`view_stocks`, `manage_own_profile`, `manage_own_watchlist` and `trade`; `admin` also holds",
     "`view_users` and `manage_roles`.",
     "",
     GENERAL,

@@ -6,6 +6,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import { defineProject } from "vitest/config";
+import { COMPATIBILITY_DATE } from "../compatibility-date.ts";
 import { workerNamed, type WorkerInfo } from "../workers.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -20,11 +21,22 @@ const ABSENT_SERVICE = {
   script: `export default { fetch() { return new Response("not running in unit tests", { status: 503 }); } };`,
 };
 
+/** A Worker the tests script (a stand-in written as a module's source). */
+export interface InlineWorker {
+  name: string;
+  script: string;
+}
+
 export interface WorkerProjectOptions {
   /** Extra bindings for tests (secrets, overrides). */
   bindings?: Record<string, unknown>;
   /** The service bindings of its config. */
   services?: string[];
+  /**
+   * Service bindings (of `services`) served by a scripted Worker instead of the absent
+   * service: for a Worker that cannot be tested without an answer (trading needs prices).
+   */
+  scripted?: Record<string, InlineWorker>;
 }
 
 async function migrationBindings(worker: WorkerInfo): Promise<Record<string, unknown>> {
@@ -36,6 +48,9 @@ async function migrationBindings(worker: WorkerInfo): Promise<Record<string, unk
 export function workerTestProject(name: WorkerInfo["name"], options: WorkerProjectOptions = {}) {
   const worker = workerNamed(name);
   const services = options.services ?? [];
+  const scripted = options.scripted ?? {};
+  const absent = services.filter((binding) => !(binding in scripted));
+  const inline = Object.values(scripted).map((worker) => ({ name: worker.name, modules: true, compatibilityDate: COMPATIBILITY_DATE, script: worker.script }));
   return defineProject({
     plugins: [
       cloudflareTest(async () => ({
@@ -43,8 +58,8 @@ export function workerTestProject(name: WorkerInfo["name"], options: WorkerProje
         remoteBindings: false,
         miniflare: {
           bindings: { ENVIRONMENT: "test", ...(await migrationBindings(worker)), ...options.bindings },
-          serviceBindings: Object.fromEntries(services.map((binding) => [binding, ABSENT_SERVICE.name])),
-          workers: services.length ? [ABSENT_SERVICE] : [],
+          serviceBindings: Object.fromEntries(services.map((binding) => [binding, scripted[binding]?.name ?? ABSENT_SERVICE.name])),
+          workers: [...(absent.length ? [ABSENT_SERVICE] : []), ...inline],
         },
       })),
     ],

@@ -40,7 +40,8 @@ export class LastAdminError extends Error {
 
 /**
  * Removes a user's data in the other services (account deletion, and the undo of a
- * registration); each step is idempotent. The grants go first, under security's atomic
+ * registration): grants, profile and watchlist, paper-trading account; each step is
+ * idempotent, so a retry after a partial failure finishes the job. The grants go first, under security's atomic
  * last-admin guard, told which admins have an account here: refused, nothing is removed
  * (LastAdminError). Throws anything else (ServiceUnavailable, shared/rpc-client.ts) if a
  * service failed or did not answer in time.
@@ -52,6 +53,7 @@ export async function removeAccountData(env: AuthEnv, db: Db, rpc: ServiceCalls,
   if (!grants.ok && grants.error.code === "FORBIDDEN") throw new LastAdminError();
   if (!grants.ok) throw new Error(`security.removeUser: ${grants.error.code} ${grants.error.message}`);
   await rpc.call("user", "removeUser", () => env.USER.removeUser(rpc.meta, userId));
+  await rpc.call("trading", "removeUser", () => env.TRADING.removeUser(rpc.meta, userId));
 }
 
 async function clearAbandoned(env: AuthEnv, db: Db, rpc: ServiceCalls, email: string, nowMs: number, log: Logger): Promise<void> {

@@ -306,9 +306,9 @@ export async function passwordRoute(c: AuthContext) {
 
 /**
  * Deletes the account: grants (security, refused for the last admin: 409 and nothing is
- * deleted), profile and watchlist (user), then tokens and credentials here. Each step is
- * idempotent and auth's own rows go last, so after a partial failure the same token and
- * password can retry and finish the job.
+ * deleted), profile and watchlist (user), the paper-trading account (trading), then tokens
+ * and credentials here. Each step is idempotent and auth's own rows go last, so after a
+ * partial failure the same token and password can retry and finish the job.
  */
 export async function deleteAccountRoute(c: AuthContext) {
   const { user } = await reauthenticated(c, DeleteAccountBody, (b) => b.password);

@@ -2,11 +2,12 @@ import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { faultControls, standIn, startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { groups, spell, spelling } from "../../../shared/testing/address-spellings.ts";
+import type { TradingRpc } from "../../trading/src/contract.ts";
 import { authClient, PASSWORD, uniqueEmail, type D1Reader } from "./node/client.ts";
 
 /**
- * Registration and deletion across the real auth, user and security Workers. Auth reaches
- * user and security through fault injectors that forward every call to the real service,
+ * Registration and deletion across the real auth, user, security and trading Workers. Auth
+ * reaches them through fault injectors that forward every call to the real service,
  * unless a test arms one call to fail.
  */
 /** Short, so a hung service costs a test about a second; still far above a healthy call. */
@@ -21,8 +22,9 @@ beforeAll(async () => {
     extraWorkers: [
       standIn("fault-user", "shared/testing/stand-ins/user.ts", "fafnir-user"),
       standIn("fault-security", "shared/testing/stand-ins/security.ts", "fafnir-security"),
+      standIn("fault-trading", "shared/testing/stand-ins/trading.ts", "fafnir-trading"),
     ],
-    bindingOverrides: { auth: { USER: "fault-user", SECURITY: "fault-security" } },
+    bindingOverrides: { auth: { USER: "fault-user", SECURITY: "fault-security", TRADING: "fault-trading" } },
     vars: { auth: { REFRESH_REUSE_GRACE_SECONDS: "0", RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS) } },
   });
   client = authClient(platform);
@@ -31,6 +33,7 @@ afterAll(() => platform?.stop());
 afterEach(async () => {
   await (await injector("fault-user")).disarm();
   await (await injector("fault-security")).disarm();
+  await (await injector("fault-trading")).disarm();
 });
 
 const meta = { requestId: "registration-integration-0001" };
@@ -175,6 +178,24 @@ describe("account deletion", () => {
     expect((await client.me(body.accessToken)).status).toBe(401);
     expect((await client.register(email)).response.status).toBe(201);
     await expectNoPartialUsers();
+  });
+});
+
+describe("account deletion and the trading account", () => {
+  it("rule: deleting the user deletes the trading account; a trading failure is 503 and the retry finishes the job", async () => {
+    const email = uniqueEmail("delete-trader");
+    const { body } = await client.register(email);
+    const trading = (await platform.worker("trading").getExport()) as unknown as TradingRpc;
+    expect(await trading.openAccount(meta, body.user.id)).toMatchObject({ ok: true, value: { cash: "100000.00" } });
+    const headers = { authorization: `Bearer ${body.accessToken}` };
+    await (await injector("fault-trading")).arm("removeUser");
+    const partial = await client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers });
+    expect(partial.status).toBe(503);
+    expect(await trading.account(meta, body.user.id)).toMatchObject({ ok: true, value: { cash: "100000.00" } });
+    const retry = await client.call("/auth/account", { method: "DELETE", json: { password: PASSWORD }, headers });
+    expect(retry.status).toBe(204);
+    expect(await trading.account(meta, body.user.id)).toEqual({ ok: true, value: null });
+    expect((await client.register(email)).response.status).toBe(201);
   });
 });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedInstruments } from "../../stock/src/seed/instruments.ts";
 import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { graphql, signUp, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
+import { rpcCalls as countedCalls } from "./support/rpc-calls.ts";
 
 let platform: Platform;
 let member: SignedIn;
@@ -32,22 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-/** "service.method" -> how many times the gateway called it for this request id. */
-function rpcCalls(requestId: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const log of platform.harness.getLogs()) {
-    let line: { message?: string; requestId?: string; service?: string; method?: string } | undefined;
-    try {
-      line = JSON.parse(log.message) as typeof line;
-    } catch {
-      continue;
-    }
-    if (line?.message !== "rpc" || line.requestId !== requestId) continue;
-    const key = `${line.service}.${line.method}`;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
+const rpcCalls = (requestId: string) => countedCalls(platform, requestId);
 
 describe("aggregation without N+1", () => {
   it("me with a 100-symbol watchlist: one user call, one security call for the caller's access, one stock call per kind", async () => {

@@ -53,7 +53,7 @@ describe("me", () => {
       email: member.email,
       profile: { firstName: "Test", lastName: "member", createdAt: expect.any(String), updatedAt: expect.any(String) },
       roles: ["member"],
-      permissions: ["manage_own_profile", "manage_own_watchlist", "view_stocks"],
+      permissions: ["manage_own_profile", "manage_own_watchlist", "trade", "view_stocks"],
       watchlist: [],
     });
   });

@@ -5,11 +5,19 @@ import { fieldPermissions } from "../src/graphql/field-permissions.ts";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 // The team's contract lives beside the checkout (../shared/contract), as it does in CI.
-const CONTRACT = "../../../../shared/contract/schema.graphql";
-if (!existsSync(new URL(CONTRACT, import.meta.url))) {
-  throw new Error("../shared/contract/schema.graphql is missing: check out the handbook beside this repository");
+const CONTRACT_DIR = "../../../../shared/contract/";
+/**
+ * The contract's SDL files the gateway serves, read as one schema (trading.graphql extends
+ * schema.graphql). Not yet: live-data.graphql (issue 14, the Subscription root over SSE),
+ * which joins this list when the gateway serves subscriptions.
+ */
+const SERVED_CONTRACT_FILES = ["schema.graphql", "trading.graphql"];
+for (const file of SERVED_CONTRACT_FILES) {
+  if (!existsSync(new URL(CONTRACT_DIR + file, import.meta.url))) {
+    throw new Error(`../shared/contract/${file} is missing: check out the handbook beside this repository`);
+  }
 }
-const contract = buildSchema(read(CONTRACT));
+const contract = buildSchema(SERVED_CONTRACT_FILES.map((file) => read(CONTRACT_DIR + file)).join("\n"));
 const served = buildSchema(read("../src/graphql/schema.graphql"));
 
 /** Every field of every object and interface type, by "Type.field". */

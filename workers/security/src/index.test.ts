@@ -11,11 +11,11 @@ const meta = { requestId: "test-request-0001" };
 
 const MEMBER = {
   roles: ["member"],
-  permissions: ["manage_own_profile", "manage_own_watchlist", "view_stocks"],
+  permissions: ["manage_own_profile", "manage_own_watchlist", "trade", "view_stocks"],
 };
 const ADMIN_AND_MEMBER = {
   roles: ["admin", "member"],
-  permissions: ["manage_own_profile", "manage_own_watchlist", "manage_roles", "view_stocks", "view_users"],
+  permissions: ["manage_own_profile", "manage_own_watchlist", "manage_roles", "trade", "view_stocks", "view_users"],
 };
 
 const grantsOf = async (userId: string) =>
@@ -49,8 +49,8 @@ describe("security service", () => {
       "SELECT role, group_concat(permission) AS permissions FROM (SELECT * FROM role_permissions ORDER BY permission) GROUP BY role ORDER BY role",
     ).all<{ role: string; permissions: string }>();
     expect(results).toEqual([
-      { role: "admin", permissions: "manage_own_profile,manage_own_watchlist,manage_roles,view_stocks,view_users" },
-      { role: "member", permissions: "manage_own_profile,manage_own_watchlist,view_stocks" },
+      { role: "admin", permissions: "manage_own_profile,manage_own_watchlist,manage_roles,trade,view_stocks,view_users" },
+      { role: "member", permissions: "manage_own_profile,manage_own_watchlist,trade,view_stocks" },
     ]);
   });
 

@@ -9,8 +9,9 @@
 import * as v from "valibot";
 import { rpcMethods, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { TickerSymbol } from "../../../shared/symbols";
+import { CASH_SCALE, parseDecimal, UNIT_SCALE } from "../../../shared/decimal";
 import { UserId } from "../../../shared/validation";
-import type { HistoryPeriod } from "../../stock/src/contract";
+import { HISTORY_PERIODS, type HistoryPeriod } from "../../stock/src/contract";
 
 export type OrderSide = "BUY" | "SELL";
 export type OrderType = "MARKET" | "LIMIT" | "STOP" | "STOP_LIMIT";
@@ -198,3 +199,55 @@ export const OrderPageRequest = v.object({
   status: v.nullish(v.picklist(ORDER_STATUSES, `must be one of ${ORDER_STATUSES.join(", ")}`)),
 });
 export const ActivityPageRequest = v.object({ userId: UserId, first: First, after: v.nullish(v.string("must be a string")) });
+
+/** Decimal text at `scale` places at most, as a scaled BigInt within [min, max] (a JSON number is refused). */
+const DecimalText = (scale: number, min: bigint, max: bigint, bounds: { min: string; max: string }) =>
+  v.pipe(
+    v.string("must be a decimal string, e.g. \"12.5\""),
+    v.check((text) => parseDecimal(text, scale) !== null, `must be decimal text with at most ${scale} decimals`),
+    v.transform((text) => parseDecimal(text, scale)!),
+    v.minValue(min, bounds.min),
+    v.maxValue(max, bounds.max),
+  );
+
+/** trading.md "The account": 0.01 to 1,000,000.00 a time, at most 2 decimals. */
+export const DepositAmount = DecimalText(CASH_SCALE, 1n, 100_000_000n, { min: "must be at least 0.01", max: "must be at most 1000000.00" });
+/** Above 0, at most 1,000,000, at most 4 decimals. */
+export const OrderQuantity = DecimalText(UNIT_SCALE, 1n, 10_000_000_000n, { min: "must be above 0", max: "must be at most 1000000" });
+/**
+ * Above 0, at most 4 decimals. The upper bound (1,000,000,000) is not in trading.md: it
+ * keeps every stored price an exact INTEGER (below 2^53 at scale 4) instead of a 500.
+ */
+export const OrderPrice = DecimalText(UNIT_SCALE, 1n, 10_000_000_000_000n, { min: "must be above 0", max: "must be at most 1000000000" });
+
+const needsLimit = (type: OrderType): boolean => type === "LIMIT" || type === "STOP_LIMIT";
+const needsStop = (type: OrderType): boolean => type === "STOP" || type === "STOP_LIMIT";
+
+export const PlaceOrderArguments = v.pipe(
+  v.object({
+    symbol: TickerSymbol,
+    side: v.picklist(ORDER_SIDES, `must be one of ${ORDER_SIDES.join(", ")}`),
+    type: v.picklist(ORDER_TYPES, `must be one of ${ORDER_TYPES.join(", ")}`),
+    quantity: OrderQuantity,
+    limitPrice: v.nullish(OrderPrice),
+    stopPrice: v.nullish(OrderPrice),
+    timeInForce: v.picklist(TIMES_IN_FORCE, `must be one of ${TIMES_IN_FORCE.join(", ")}`),
+    clientOrderId: v.nullish(v.pipe(v.string("must be a string"), v.regex(CLIENT_ORDER_ID, "must be 1 to 64 of A-Z a-z 0-9 . _ : -"))),
+  }),
+  v.forward(
+    v.check((o) => (o.limitPrice != null) === needsLimit(o.type), "is required for LIMIT and STOP_LIMIT orders and refused otherwise"),
+    ["limitPrice"],
+  ),
+  v.forward(
+    v.check((o) => (o.stopPrice != null) === needsStop(o.type), "is required for STOP and STOP_LIMIT orders and refused otherwise"),
+    ["stopPrice"],
+  ),
+  v.transform((o) => ({ ...o, limitPrice: o.limitPrice ?? null, stopPrice: o.stopPrice ?? null, clientOrderId: o.clientOrderId ?? null })),
+);
+
+export const DepositRequest = v.object({ userId: UserId, amount: DepositAmount });
+export const PlaceOrderRequest = v.object({ userId: UserId, input: PlaceOrderArguments });
+/** An order id: the account's own are UUIDs, but any short text is asked for (and not found). */
+export const OrderIdRequest = v.object({ userId: UserId, id: v.pipe(v.string("must be a string"), v.minLength(1, "must not be empty"), v.maxLength(64, "must be at most 64 characters")) });
+export const VisibilityRequest = v.object({ userId: UserId, visible: v.boolean("must be true or false") });
+export const EquityHistoryRequest = v.object({ userId: UserId, period: v.picklist(HISTORY_PERIODS, `must be one of ${HISTORY_PERIODS.join(", ")}`) });

@@ -1,25 +1,126 @@
-/** Scaffold: the trading service's door; the methods land with the account Durable Object. */
-import type { CallMeta } from "../../../shared/rpc";
-import { InternalEntrypoint } from "../../../shared/rpc-server";
-import type { TradingRpc } from "./contract";
+/**
+ * The trading service's one door (Workers RPC, contract.ts): it checks the arguments
+ * (BAD_USER_INPUT with field details, nothing created) and hands each call to the user's
+ * TradingAccount Durable Object, which decides.
+ */
+import * as v from "valibot";
+import type { CallMeta, HealthReport, RpcResult } from "../../../shared/rpc";
+import { callLogger, InternalEntrypoint, observeRpc, serviceHealth } from "../../../shared/rpc-server";
+import { parseInput, UserId } from "../../../shared/validation";
+import type { HistoryPeriod } from "../../stock/src/contract";
+import type { TradingAccount } from "./account/account";
+import { loadTradingConfig } from "./config";
+import {
+  ActivityPageRequest,
+  DepositRequest,
+  EquityHistoryRequest,
+  OrderIdRequest,
+  OrderPageRequest,
+  PlaceOrderRequest,
+  UserRequest,
+  VisibilityRequest,
+  type AccountState,
+  type ActivityEntryState,
+  type EquityPoint,
+  type OrderInput,
+  type OrderState,
+  type OrderStatus,
+  type Page,
+  type PageRequest,
+  type TradingRpc,
+} from "./contract";
 
 const pending = (): never => {
   throw new Error("trading: not built yet");
 };
 
 export default class TradingService extends InternalEntrypoint<TradingEnv> implements TradingRpc {
-  health = (_meta: CallMeta) => pending();
-  account = pending;
-  openAccount = pending;
-  deposit = pending;
-  resetAccount = pending;
-  placeOrder = pending;
-  cancelOrder = pending;
-  setLeaderboardVisibility = pending;
-  orders = pending;
-  order = pending;
-  activity = pending;
-  equityHistory = pending;
+  health(_meta: CallMeta): Promise<HealthReport> {
+    return serviceHealth("trading", () => loadTradingConfig(this.env), this.env.TRADING_DB);
+  }
+
+  async account(_meta: CallMeta, userId: string): Promise<RpcResult<AccountState | null>> {
+    const parsed = parseInput(UserRequest, { userId });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).account();
+  }
+
+  async openAccount(_meta: CallMeta, userId: string): Promise<RpcResult<AccountState>> {
+    const parsed = parseInput(UserRequest, { userId });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).open(parsed.value.userId);
+  }
+
+  async deposit(_meta: CallMeta, userId: string, amount: string): Promise<RpcResult<AccountState>> {
+    const parsed = parseInput(DepositRequest, { userId, amount });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).deposit(parsed.value.amount);
+  }
+
+  async resetAccount(_meta: CallMeta, userId: string): Promise<RpcResult<AccountState>> {
+    const parsed = parseInput(UserRequest, { userId });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).reset();
+  }
+
+  async placeOrder(meta: CallMeta, userId: string, input: OrderInput): Promise<RpcResult<OrderState>> {
+    const parsed = parseInput(PlaceOrderRequest, { userId, input });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).placeOrder(meta, parsed.value.input);
+  }
+
+  async cancelOrder(_meta: CallMeta, userId: string, orderId: string): Promise<RpcResult<OrderState>> {
+    const parsed = parseInput(OrderIdRequest, { userId, id: orderId });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).cancelOrder(parsed.value.id);
+  }
+
+  async setLeaderboardVisibility(_meta: CallMeta, userId: string, visible: boolean): Promise<RpcResult<AccountState>> {
+    const parsed = parseInput(VisibilityRequest, { userId, visible });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).setVisibility(parsed.value.visible);
+  }
+
+  async orders(_meta: CallMeta, userId: string, request: PageRequest & { status?: OrderStatus | null }): Promise<RpcResult<Page<OrderState>>> {
+    const parsed = parseInput(OrderPageRequest, { userId, ...request });
+    if (!parsed.ok) return parsed;
+    const { first, after, status } = parsed.value;
+    return this.#account(parsed.value.userId).orders({ first, after: after ?? null, status: status ?? null });
+  }
+
+  async order(_meta: CallMeta, userId: string, orderId: string): Promise<RpcResult<OrderState | null>> {
+    const parsed = parseInput(OrderIdRequest, { userId, id: orderId });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).order(parsed.value.id);
+  }
+
+  async activity(_meta: CallMeta, userId: string, request: PageRequest): Promise<RpcResult<Page<ActivityEntryState>>> {
+    const parsed = parseInput(ActivityPageRequest, { userId, ...request });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).activity({ first: parsed.value.first, after: parsed.value.after ?? null });
+  }
+
+  async equityHistory(meta: CallMeta, userId: string, period: HistoryPeriod): Promise<RpcResult<EquityPoint[]>> {
+    const parsed = parseInput(EquityHistoryRequest, { userId, period });
+    if (!parsed.ok) return parsed;
+    return this.#account(parsed.value.userId).equityHistory(meta, parsed.value.period);
+  }
+
   leaderboard = pending;
-  removeUser = pending;
+
+  async removeUser(_meta: CallMeta, userId: string): Promise<void> {
+    if (!v.is(UserId, userId)) return callLogger().warn("removeUser: not a UUID, nothing to remove", { userId });
+    await this.#account(userId).remove();
+    callLogger().info("trading account removed", { userId });
+  }
+
+  /** The user's account Durable Object (one per user, named by the user id). */
+  #account(userId: string): DurableObjectStub<TradingAccount> {
+    return (this.env.ACCOUNTS as unknown as DurableObjectNamespace<TradingAccount>).getByName(userId);
+  }
 }
+
+observeRpc("trading", TradingService);
+
+export { TradingAccount } from "./account/account";
+export { SymbolBook } from "./book/symbol-book";

@@ -9,3 +9,7 @@ export const MAX_STOCKS = 50;
 export const MAX_SEARCH_RESULTS = 25;
 /** `users(first:)`. */
 export const MAX_USERS_PAGE = 100;
+/** `TradingAccount.orders(first:)` and `activity(first:)` (the trading contract's MAX_PAGE). */
+export const MAX_TRADING_PAGE = 100;
+/** `leaderboard(first:)`. */
+export const MAX_LEADERBOARD = 100;

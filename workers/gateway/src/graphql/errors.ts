@@ -21,8 +21,9 @@ export const serviceUnavailable = (service: string) =>
   });
 
 /** An expected failure reported by an internal service, as the client should see it. */
-export function fromServiceFailure(failure: ServiceFailure): GraphQLError {
-  const field = failure.details?.[0]?.field;
+export function fromServiceFailure(failure: ServiceFailure, argument = (field: string) => field): GraphQLError {
+  const detail = failure.details?.[0]?.field;
+  const field = detail === undefined ? undefined : argument(detail);
   switch (failure.code) {
     case "NOT_FOUND":
       return graphQLError("NOT_FOUND", failure.message);

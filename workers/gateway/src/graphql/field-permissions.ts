@@ -2,7 +2,7 @@
  * The contract's "Requires: X" lines, declared once (enforced by permissions.ts). A test
  * keeps this map equal to the contract's descriptions. No imports: Node-side tests read it.
  */
-export type Permission = "view_stocks" | "manage_own_profile" | "manage_own_watchlist" | "view_users" | "manage_roles";
+export type Permission = "view_stocks" | "manage_own_profile" | "manage_own_watchlist" | "view_users" | "manage_roles" | "trade";
 
 export const fieldPermissions = {
   "Query.stock": "view_stocks",
@@ -17,4 +17,13 @@ export const fieldPermissions = {
   "Mutation.assignRole": "manage_roles",
   "Mutation.revokeRole": "manage_roles",
   "WatchlistItem.stock": "view_stocks",
+  "Query.leaderboard": "view_stocks",
+  "Viewer.tradingAccount": "trade",
+  "Mutation.openTradingAccount": "trade",
+  "Mutation.deposit": "trade",
+  "Mutation.resetTradingAccount": "trade",
+  "Mutation.placeOrder": "trade",
+  "Mutation.cancelOrder": "trade",
+  "Mutation.setLeaderboardVisibility": "trade",
+  "Position.stock": "view_stocks",
 } as const satisfies Record<string, Permission>;

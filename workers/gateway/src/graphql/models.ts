@@ -5,6 +5,7 @@
 import type { Account } from "../../../auth/src/contract";
 import type { Instrument } from "../../../stock/src/contract";
 import type { RoleInfo } from "../../../security/src/contract";
+import type { AccountState, ActivityEntryState, OrderState, PositionState } from "../../../trading/src/contract";
 import type { Profile, WatchlistItem } from "../../../user/src/contract";
 
 /** A Stock starts as its instrument; quote and history load on demand, batched. */
@@ -24,3 +25,10 @@ export type UserModel = Account;
 export type ProfileModel = Profile;
 export type WatchlistItemModel = WatchlistItem;
 export type RoleModel = RoleInfo;
+
+/** The ledger's account, and whose it is: its orders, activity and history are asked for by user id. */
+export type TradingAccountModel = AccountState & { userId: string };
+/** Priced on demand from the batched quotes (valuation.ts). */
+export type PositionModel = PositionState;
+export type OrderModel = OrderState;
+export type ActivityEntryModel = ActivityEntryState;

@@ -18,14 +18,19 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 
 const NO_ACCESS: Access = { roles: [], permissions: [] };
 
+/** The signed-in caller's user id, or UNAUTHENTICATED. */
+export function viewerId(ctx: GatewayContext): string {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer.userId;
+}
+
 /**
  * The signed-in caller's current roles and permissions: one security.access call per
  * request however many fields ask (the per-request `access` loader, which a role change
  * in this request updates), and SERVICE_UNAVAILABLE, granting nothing, when it fails.
  */
 export async function viewerAccess(ctx: GatewayContext): Promise<Access> {
-  if (!ctx.viewer) throw unauthenticated();
-  return (await ctx.loaders.access.load(ctx.viewer.userId)) ?? NO_ACCESS;
+  return (await ctx.loaders.access.load(viewerId(ctx))) ?? NO_ACCESS;
 }
 
 /** Fails unless the caller is signed in and holds `permission` (fail closed). */

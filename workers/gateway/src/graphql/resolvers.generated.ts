@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { StockModel, ViewerModel, UserModel, ProfileModel, WatchlistItemModel, RoleModel } from './models';
+import type { StockModel, ViewerModel, UserModel, ProfileModel, WatchlistItemModel, RoleModel, TradingAccountModel, PositionModel, OrderModel, ActivityEntryModel } from './models';
 import type { GatewayContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -686,9 +686,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ActivityConnection: ResolverTypeWrapper<ActivityConnection>;
-  ActivityEdge: ResolverTypeWrapper<ActivityEdge>;
-  ActivityEntry: ResolverTypeWrapper<ActivityEntry>;
+  ActivityConnection: ResolverTypeWrapper<Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversTypes['ActivityEdge']> }>;
+  ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['ActivityEntry'] }>;
+  ActivityEntry: ResolverTypeWrapper<ActivityEntryModel>;
   ActivityKind: ActivityKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Candle: ResolverTypeWrapper<Candle>;
@@ -705,16 +705,16 @@ export type ResolversTypes = {
   LeaderboardEntry: ResolverTypeWrapper<LeaderboardEntry>;
   MarketState: MarketState;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Order: ResolverTypeWrapper<Order>;
-  OrderConnection: ResolverTypeWrapper<OrderConnection>;
-  OrderEdge: ResolverTypeWrapper<OrderEdge>;
+  Order: ResolverTypeWrapper<OrderModel>;
+  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderReason: OrderReason;
   OrderSide: OrderSide;
   OrderStatus: OrderStatus;
   OrderType: OrderType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlaceOrderInput: PlaceOrderInput;
-  Position: ResolverTypeWrapper<Omit<Position, 'stock'> & { stock?: Maybe<ResolversTypes['Stock']> }>;
+  Position: ResolverTypeWrapper<PositionModel>;
   Profile: ResolverTypeWrapper<ProfileModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quote: ResolverTypeWrapper<Quote>;
@@ -724,7 +724,7 @@ export type ResolversTypes = {
   StockSearchResult: ResolverTypeWrapper<StockSearchResult>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimeInForce: TimeInForce;
-  TradingAccount: ResolverTypeWrapper<Omit<TradingAccount, 'positions'> & { positions: Array<ResolversTypes['Position']> }>;
+  TradingAccount: ResolverTypeWrapper<TradingAccountModel>;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
@@ -735,9 +735,9 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ActivityConnection: ActivityConnection;
-  ActivityEdge: ActivityEdge;
-  ActivityEntry: ActivityEntry;
+  ActivityConnection: Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActivityEdge']> };
+  ActivityEdge: Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['ActivityEntry'] };
+  ActivityEntry: ActivityEntryModel;
   Boolean: Scalars['Boolean']['output'];
   Candle: Candle;
   Date: Scalars['Date']['output'];
@@ -750,12 +750,12 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   LeaderboardEntry: LeaderboardEntry;
   Mutation: Record<PropertyKey, never>;
-  Order: Order;
-  OrderConnection: OrderConnection;
-  OrderEdge: OrderEdge;
+  Order: OrderModel;
+  OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   PageInfo: PageInfo;
   PlaceOrderInput: PlaceOrderInput;
-  Position: Omit<Position, 'stock'> & { stock?: Maybe<ResolversParentTypes['Stock']> };
+  Position: PositionModel;
   Profile: ProfileModel;
   Query: Record<PropertyKey, never>;
   Quote: Quote;
@@ -764,7 +764,7 @@ export type ResolversParentTypes = {
   Stock: StockModel;
   StockSearchResult: StockSearchResult;
   String: Scalars['String']['output'];
-  TradingAccount: Omit<TradingAccount, 'positions'> & { positions: Array<ResolversParentTypes['Position']> };
+  TradingAccount: TradingAccountModel;
   UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };

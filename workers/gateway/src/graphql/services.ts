@@ -9,7 +9,7 @@ import { callRpc } from "../../../../shared/rpc-client";
 import type { GatewayContext } from "./context";
 import { fromServiceFailure, serviceUnavailable } from "./errors";
 
-export type ServiceName = "auth" | "security" | "user" | "stock";
+export type ServiceName = "auth" | "security" | "user" | "stock" | "trading";
 
 /** The first argument of every RPC: the request id follows the call into the service's logs. */
 export const callMeta = (ctx: GatewayContext): CallMeta => ({ requestId: ctx.requestId });
@@ -30,8 +30,12 @@ export async function callService<P extends PromiseLike<unknown>>(
   }
 }
 
-/** The value of an expected-failure result, or the failure as a GraphQL error. */
-export function unwrap<T>(result: RpcResult<T>): T {
-  if (!result.ok) throw fromServiceFailure(result.error);
+/**
+ * The value of an expected-failure result, or the failure as a GraphQL error. `argument`
+ * names, for a field the service refused, the argument it came in (a service's `quantity`
+ * is placeOrder's `input.quantity`).
+ */
+export function unwrap<T>(result: RpcResult<T>, argument?: (field: string) => string): T {
+  if (!result.ok) throw fromServiceFailure(result.error, argument);
   return result.value;
 }

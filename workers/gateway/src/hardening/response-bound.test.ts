@@ -24,6 +24,10 @@ const boundOf = (query: string, variables: Record<string, unknown> = {}, limit =
 const CANDLE = "date open high low close volume change changePercent";
 const QUOTE = "price open previousClose change changePercent volume marketCap dayLow dayHigh yearLow yearHigh source asOf marketState stale";
 const STOCK = `symbol name exchange exchangeFullName currency instrumentType quote { ${QUOTE} }`;
+const ACCOUNT = "id currency cash buyingPower positionsValue equity netDeposits totalReturn totalReturnPercent realizedPnl unrealizedPnl onLeaderboard createdAt resetAt";
+const POSITION = "symbol quantity availableQuantity averageCost costBasis marketPrice marketValue unrealizedPnl unrealizedPnlPercent";
+const ORDER =
+  "id clientOrderId symbol side type timeInForce quantity limitPrice stopPrice status reason filledQuantity averageFillPrice cashAmount reservedCash createdAt updatedAt filledAt triggeredAt";
 const symbols = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => `S${i}`));
 const aliased = (n: number, selection: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${selection}`).join(" ")} }`;
 
@@ -33,6 +37,12 @@ describe("the response bound lets ordinary queries through", () => {
     ["a full watchlist with every stock field and a month of history", `{ me { watchlist { symbol addedAt stock { ${STOCK} history { ${CANDLE} } } } } }`],
     ["quotes of 20 symbols", `{ stocks(symbols: ${symbols(20)}) { ${STOCK} } }`],
     ["a page of 100 users", "{ users(first: 100) { edges { cursor node { id email profile { firstName lastName createdAt updatedAt } roles createdAt } } pageInfo { hasNextPage endCursor } } }"],
+    [
+      "the trading account page: figures, positions with their stocks' quotes, 100 orders, 100 activity entries, a year of equity",
+      `{ me { tradingAccount { ${ACCOUNT} positions { ${POSITION} stock { ${STOCK} } } orders(first: 100) { edges { cursor node { ${ORDER} } } pageInfo { hasNextPage endCursor } }
+        activity(first: 100) { edges { cursor node { id kind amount cashAfter at order { ${ORDER} } } } } equityHistory(period: ONE_YEAR) { date equity } } } }`,
+    ],
+    ["the leaderboard's 100 entries", "{ leaderboard(first: 100) { rank displayName totalReturnPercent since } }"],
     ["25 search results", '{ searchStocks(query: "a", limit: 25) { symbol name exchange instrumentType } }'],
     ["GraphiQL's introspection", getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true })],
   ])("%s", (_name, query) => {
@@ -45,6 +55,7 @@ describe("the response bound refuses amplification", () => {
     ["30 aliases x 50 symbols x history(MAX)", aliased(30, `stocks(symbols: ${symbols(50)}) { history(period: MAX) { ${CANDLE} } }`)],
     ["10 aliases x 10 symbols x history(MAX)", aliased(10, `stocks(symbols: ${symbols(10)}) { history(period: MAX) { ${CANDLE} } }`)],
     ["history with a null period (refused by the service, counted as MAX)", aliased(3, `stock(symbol: "A") { history(period: null) { ${CANDLE} } }`)],
+    ["every position's five-year history", `{ me { tradingAccount { positions { stock { history(period: FIVE_YEARS) { ${CANDLE} } } } } } }`],
   ])("%s", (_name, query) => {
     expect(boundOf(query)).toBeGreaterThan(LIMIT);
   });

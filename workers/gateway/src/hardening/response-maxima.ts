@@ -19,7 +19,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import type { HistoryPeriod } from "../../../stock/src/contract";
-import { MAX_SEARCH_RESULTS, MAX_STOCKS, MAX_USERS_PAGE } from "../graphql/argument-maxima";
+import { MAX_LEADERBOARD, MAX_SEARCH_RESULTS, MAX_STOCKS, MAX_TRADING_PAGE, MAX_USERS_PAGE } from "../graphql/argument-maxima";
 import type { Arguments, ResponseMaxima } from "./response-bound";
 
 /**
@@ -34,6 +34,12 @@ export const MAX_WATCHLIST = 100;
 export const MAX_ROLES = 32;
 export const MAX_PERMISSIONS = 64;
 const ROLE_NAME_BYTES = 66;
+/**
+ * Positions of one trading account, counted as a full watchlist is. The trading contract
+ * caps open orders (100), not the symbols held, so this is an estimate rather than a limit:
+ * an account holding more still answers, within the serialization cap (response-size.ts).
+ */
+export const MAX_POSITIONS = 100;
 /** The gateway and the four services it checks (resolvers/health.ts). */
 const HEALTH_SERVICES = 5;
 
@@ -82,6 +88,12 @@ const LIST_ITEMS: Record<string, ListRule> = {
   "Mutation.addToWatchlist": MAX_WATCHLIST,
   "Mutation.removeFromWatchlist": MAX_WATCHLIST,
   "Health.services": HEALTH_SERVICES,
+  "Query.leaderboard": ({ first }) => Math.min(count(first, MAX_LEADERBOARD), MAX_LEADERBOARD),
+  "TradingAccount.positions": MAX_POSITIONS,
+  "OrderConnection.edges": (_args, { first }) => Math.min(count(first, MAX_TRADING_PAGE), MAX_TRADING_PAGE),
+  "ActivityConnection.edges": (_args, { first }) => Math.min(count(first, MAX_TRADING_PAGE), MAX_TRADING_PAGE),
+  // A point per trading day of the period (at most its daily bars), plus today's.
+  "TradingAccount.equityHistory": ({ period }, _parent, now) => historyBars(period, now) + 1,
 };
 
 /**
@@ -98,6 +110,8 @@ export const SCALAR_BYTES: Record<string, number> = {
   DateTime: 29,
   Date: 12,
   String: 1_024,
+  // Decimal text: sign, up to 30 digits, point (shared/decimal.ts: at most 16 whole digits in).
+  Decimal: 34,
 };
 
 /** Strings the platform itself writes, shorter than free text. */
@@ -111,6 +125,8 @@ const LEAF_BYTES: Record<string, number> = {
   "User.roles": ROLE_NAME_BYTES,
   "Role.name": ROLE_NAME_BYTES,
   "Role.permissions": ROLE_NAME_BYTES,
+  "TradingAccount.currency": 5, // "USD"
+  "Order.clientOrderId": 66, // 1 to 64 of A-Z a-z 0-9 . _ : -
 };
 
 /**

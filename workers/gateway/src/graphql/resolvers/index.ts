@@ -1,11 +1,13 @@
 import { withPermissions } from "../permissions";
 import type { Resolvers } from "../resolvers.generated";
 import { health } from "./health";
+import { Decimal } from "../scalars";
 import { stockResolvers } from "./stock";
+import { tradingResolvers } from "./trading";
 import { userResolvers } from "./users";
 import { viewerResolvers } from "./viewer";
 
-const parts: Resolvers[] = [stockResolvers, viewerResolvers, userResolvers];
+const parts: Resolvers[] = [{ Decimal }, stockResolvers, viewerResolvers, userResolvers, tradingResolvers];
 
 function merge(all: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -1,15 +1,9 @@
 /** The signed-in caller: `me`, `hasPermission`, and their own profile and watchlist. */
 import { badUserInput, unauthenticated } from "../errors";
 import { nameArg, symbolArg } from "../arguments";
-import type { GatewayContext } from "../context";
-import { viewerAccess } from "../permissions";
+import { viewerAccess, viewerId } from "../permissions";
 import type { Resolvers } from "../resolvers.generated";
 import { callMeta, callService, unwrap } from "../services";
-
-function viewerId(ctx: GatewayContext): string {
-  if (!ctx.viewer) throw unauthenticated();
-  return ctx.viewer.userId;
-}
 
 export const viewerResolvers: Resolvers = {
   Query: {

@@ -1,0 +1,36 @@
+/** The account through the door, in workerd: opening, deposits, market orders and the reads. */
+import { describe, expect, it } from "vitest";
+import { ledgerBalance, market, meta, ok, openedAccount, quoted, worker } from "./support";
+
+describe("trading account", () => {
+  it("rule: openTradingAccount opens with STARTING_CASH (100000.00) and is idempotent", async () => {
+    const userId = crypto.randomUUID();
+    expect(ok(await worker.account(meta, userId))).toBeNull();
+    const opened = ok(await worker.openAccount(meta, userId));
+    expect(opened).toMatchObject({ currency: "USD", cash: "100000.00", buyingPower: "100000.00", netDeposits: "100000.00", realizedPnl: "0.00", onLeaderboard: false, resetAt: null, positions: [] });
+    expect(ok(await worker.openAccount(meta, userId))).toEqual(opened);
+    expect(ok(await worker.account(meta, userId))).toEqual(opened);
+    const activity = ok(await worker.activity(meta, userId, { first: 10 }));
+    expect(activity.edges.map((e) => [e.node.kind, e.node.amount, e.node.cashAfter])).toEqual([["OPENING_CASH", "100000.00", "100000.00"]]);
+  });
+
+  it("rule: a MARKET buy fills at once at p, cash moves by quantity * p to the cent", async () => {
+    const userId = await openedAccount();
+    const symbol = await quoted(245.42);
+    const order = ok(await worker.placeOrder(meta, userId, market(symbol, "BUY", "1.5")));
+    expect(order).toMatchObject({ status: "FILLED", filledQuantity: "1.5", averageFillPrice: "245.42", cashAmount: "-368.13", reservedCash: "0.00", reason: null });
+    const account = ok(await worker.account(meta, userId))!;
+    expect(account.cash).toBe("99631.87");
+    expect(account.positions).toEqual([{ symbol, quantity: "1.5", availableQuantity: "1.5", costBasis: "368.13", averageCost: "245.4200" }]);
+    const balance = await ledgerBalance(userId);
+    expect(balance.sum).toBe(balance.cash);
+  });
+
+  it("answers NOT_FOUND for an account that was never opened", async () => {
+    const userId = crypto.randomUUID();
+    const symbol = await quoted(10);
+    expect(await worker.deposit(meta, userId, "10.00")).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await worker.placeOrder(meta, userId, market(symbol, "BUY", "1"))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await worker.orders(meta, userId, { first: 10 })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  });
+});
