@@ -23,6 +23,8 @@ beforeAll(async () => {
   user = await signUp(web.platform, "trading");
   await signInThroughForm(page, web.origin, user.email, "a long unusual passphrase 42");
   await page.waitForURL(`${web.origin}/`);
+  // The dashboard's own query after signing in, answered before the first count starts.
+  await page.getByRole("button", { name: "Open paper account" }).waitFor();
 }, 180_000);
 
 afterEach(() => {
