@@ -129,7 +129,7 @@ describe("trading pages in Chromium", () => {
     await ticket().getByRole("button", { name: "Place order" }).click();
     const alert = ticket().getByRole("alert");
     await alert.waitFor();
-    expect(await alert.innerText()).toMatch(/^Rejected: you do not hold that many shares/);
+    expect(await alert.innerText()).toMatch(/^Rejected: you do not have that many shares available to sell \(sell 5 AAPL\)\.$/);
     expect(await auditPage(page, "trading-ticket-rejected")).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { useId, useState } from "react";
 import { useClient, useMutation, type CombinedError } from "urql";
 import { Field } from "../components/Field";
 import { formatMoney, formatQuantity } from "../components/format";
-import { ErrorAlert } from "../components/Notice";
+import { ErrorAlert, StatusMessage } from "../components/Notice";
 import { SelectField } from "../components/SelectField";
 import { useForm } from "../components/useForm";
 import { graphql } from "../gql";
@@ -193,10 +193,10 @@ function TicketForm({ labelledBy, symbol, marketPrice, account, onAccount }: Tic
       <button type="submit" className="primary" aria-disabled={form.busy}>
         Place order
       </button>
-      <ErrorAlert message={form.alert ?? (outcome?.rejected ? outcome.text : undefined)} />
-      <p role="status" className={styles.outcome}>
-        {outcome && !outcome.rejected ? outcome.text : ""}
-      </p>
+      <div className={styles.outcome}>
+        <ErrorAlert message={form.alert ?? (outcome?.rejected ? outcome.text : undefined)} />
+        <StatusMessage message={outcome && !outcome.rejected ? outcome.text : undefined} />
+      </div>
       {refreshError && <p className="muted">Your buying power could not be brought up to date; reload the page to see it.</p>}
     </form>
   );

@@ -167,7 +167,7 @@ function Portfolio({ account, onChanged }: { account: PortfolioAccountFragment; 
       {/* A deposit or reset changes the history: the chart starts again from the answer's. */}
       <PeriodChart
         key={account.equityHistory.map((p) => `${p.date}:${p.equity}`).join()}
-        title="Equity"
+        title="Equity history"
         periods={EQUITY_PERIODS}
         initial={account.equityHistory}
         load={load}

@@ -36,7 +36,7 @@ describe("the order ticket's outcome", () => {
       text: "Rejected: not enough buying power to pay for it (buy 10 AAPL).",
       rejected: true,
     });
-    expect(outcomeOf(buy({ side: "SELL", status: "REJECTED", reason: "INSUFFICIENT_POSITION" }), "USD").text).toMatch(/^Rejected: you do not hold that many shares/);
+    expect(outcomeOf(buy({ side: "SELL", status: "REJECTED", reason: "INSUFFICIENT_POSITION" }), "USD").text).toMatch(/^Rejected: you do not have that many shares available to sell \(sell 10 AAPL\)\.$/);
     expect(outcomeOf(buy({ status: "REJECTED", reason: "MARKET_CLOSED" }), "USD").text).toMatch(/^Rejected: the market is closed/);
     expect(outcomeOf(buy({ status: "REJECTED", reason: null }), "USD")).toEqual({ text: "Rejected: buy 10 AAPL.", rejected: true });
   });

@@ -21,7 +21,7 @@ export const typeWord = (type: OrderType) => ORDER_TYPES.find((t) => t.value ===
 /** Why an order was rejected, canceled or expired, in plain words. */
 export const REASON_WORDS: Record<OrderReason, string> = {
   INSUFFICIENT_BUYING_POWER: "not enough buying power to pay for it",
-  INSUFFICIENT_POSITION: "you do not hold that many shares (shares held by open sell orders do not count)",
+  INSUFFICIENT_POSITION: "you do not have that many shares available to sell",
   NOT_TRADABLE: "only stocks and ETFs can be traded",
   NO_QUOTE: "no price is available for it right now",
   MARKET_CLOSED: "the market is closed; market orders fill only while it is open",
