@@ -22,7 +22,15 @@ CREATE TABLE `dead_events` (
 	`kind` text,
 	`body` text NOT NULL,
 	`attempts` integer NOT NULL,
+	`error` text,
 	`dead_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `failing_events` (
+	`event_key` text PRIMARY KEY NOT NULL,
+	`attempts` integer NOT NULL,
+	`error` text NOT NULL,
+	`last_failed_at` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `leaderboard` (

@@ -1,5 +1,5 @@
 /**
- * The whole Fafnir platform for integration tests: the five real Workers, built from
+ * The whole Fafnir platform for integration tests: the six real Workers, built from
  * their wrangler configs, running together in workerd through wrangler's test harness,
  * with real service bindings, real D1 (migrated) and real KV.
  */
@@ -10,6 +10,7 @@ import { generateSigningJwk } from "../signing-key.ts";
 import type { AuthRpc } from "../../workers/auth/src/contract.ts";
 import type { SecurityRpc } from "../../workers/security/src/contract.ts";
 import type { StockRpc } from "../../workers/stock/src/contract.ts";
+import type { TradingRpc } from "../../workers/trading/src/contract.ts";
 import type { UserRpc } from "../../workers/user/src/contract.ts";
 import { gatewayFirst, workerNamed, workers } from "../workers.ts";
 
@@ -19,7 +20,7 @@ export interface Platform {
   harness: TestHarness;
   /** The gateway, as the internet sees it. */
   fetch: TestHarness["fetch"];
-  /** A Worker by its short name (gateway, auth, security, user, stock). */
+  /** A Worker by its short name (gateway, auth, security, user, stock, trading). */
   worker(name: (typeof workers)[number]["name"]): ReturnType<TestHarness["getWorker"]>;
   /** A service's RPC entrypoint, typed by its contract module: a test's call drifts with it or fails typecheck. */
   rpc<N extends keyof ServiceContracts>(name: N): Promise<ServiceContracts[N]>;
@@ -31,6 +32,7 @@ interface ServiceContracts {
   security: SecurityRpc;
   user: UserRpc;
   stock: StockRpc;
+  trading: TradingRpc;
 }
 
 type WorkerName = (typeof workers)[number]["name"];

@@ -62,7 +62,7 @@ describe("aggregation without N+1", () => {
     const response = await graphql<Record<string, { status: string }>>(platform, `{ ${aliases} }`, { requestId });
     expect(response.errors).toBeUndefined();
     expect(Object.values(response.data!).map((h) => h.status)).toEqual(Array(30).fill("ok"));
-    expect(rpcCalls(requestId)).toEqual({ "auth.health": 1, "security.health": 1, "user.health": 1, "stock.health": 1 });
+    expect(rpcCalls(requestId)).toEqual({ "auth.health": 1, "security.health": 1, "user.health": 1, "stock.health": 1, "trading.health": 1 });
   });
 
   it("users(first: 100) with profiles and roles: one call per service, plus the caller's access first", async () => {

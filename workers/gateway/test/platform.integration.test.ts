@@ -21,7 +21,7 @@ describe("the platform, five real Workers together", () => {
     expect(response.headers.get("x-request-id")).toBeTruthy();
     const { data } = (await response.json()) as { data: { health: { status: string; services: { name: string; ok: boolean; latencyMs: number }[] } } };
     expect(data.health.status).toBe("ok");
-    expect(data.health.services.map((s) => s.name)).toEqual(["gateway", "auth", "security", "user", "stock"]);
+    expect(data.health.services.map((s) => s.name)).toEqual(["gateway", "auth", "security", "user", "stock", "trading"]);
     for (const service of data.health.services) {
       expect(service.ok).toBe(true);
       expect(service.latencyMs).toBeGreaterThanOrEqual(0);

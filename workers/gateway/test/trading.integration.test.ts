@@ -271,13 +271,13 @@ describe("orders", () => {
     const page = (args: string, variables: Record<string, unknown> = {}) =>
       graphql<{ me: { tradingAccount: { orders: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } }>(
         platform,
-        `query ($after: String) { me { tradingAccount { orders(${args}) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } } }`,
+        `query ($after: String) { me { tradingAccount { orders(${args}, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } } }`,
         { variables, token: user.token },
       );
-    const firstPage = (await page("first: 2, after: $after")).data!.me.tradingAccount.orders;
+    const firstPage = (await page("first: 2")).data!.me.tradingAccount.orders;
     expect(firstPage.edges.map((edge) => edge.node.id)).toEqual([rejected.id, ids[2]]);
     expect(firstPage.pageInfo.hasNextPage).toBe(true);
-    const next = (await page("first: 2, after: $after", { after: firstPage.pageInfo.endCursor })).data!.me.tradingAccount.orders;
+    const next = (await page("first: 2", { after: firstPage.pageInfo.endCursor })).data!.me.tradingAccount.orders;
     expect(next.edges.map((edge) => edge.node.id)).toEqual([ids[1], ids[0]]);
     expect(next.pageInfo.hasNextPage).toBe(false);
     const filled = (await page("status: FILLED")).data!.me.tradingAccount.orders;

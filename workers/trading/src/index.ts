@@ -4,14 +4,16 @@
  * TradingAccount Durable Object, which decides.
  */
 import * as v from "valibot";
-import type { CallMeta, HealthReport, RpcResult } from "../../../shared/rpc";
+import { success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { callLogger, InternalEntrypoint, observeRpc, serviceHealth } from "../../../shared/rpc-server";
 import { parseInput, UserId } from "../../../shared/validation";
 import type { HistoryPeriod } from "../../stock/src/contract";
 import type { TradingAccount } from "./account/account";
 import { loadTradingConfig } from "./config";
+import { handleCron, handleEvents, leaderboardRows } from "./events/handlers";
 import {
   ActivityPageRequest,
+  LeaderboardRequest,
   DepositRequest,
   EquityHistoryRequest,
   OrderIdRequest,
@@ -22,6 +24,7 @@ import {
   type AccountState,
   type ActivityEntryState,
   type EquityPoint,
+  type LeaderboardRow,
   type OrderInput,
   type OrderState,
   type OrderStatus,
@@ -29,10 +32,6 @@ import {
   type PageRequest,
   type TradingRpc,
 } from "./contract";
-
-const pending = (): never => {
-  throw new Error("trading: not built yet");
-};
 
 export default class TradingService extends InternalEntrypoint<TradingEnv> implements TradingRpc {
   health(_meta: CallMeta): Promise<HealthReport> {
@@ -106,12 +105,27 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
     return this.#account(parsed.value.userId).equityHistory(meta, parsed.value.period);
   }
 
-  leaderboard = pending;
+  async leaderboard(meta: CallMeta, first: number): Promise<RpcResult<LeaderboardRow[]>> {
+    const parsed = parseInput(LeaderboardRequest, { first });
+    if (!parsed.ok) return parsed;
+    return success(await leaderboardRows(this.env, parsed.value.first, callLogger(), meta.requestId, (work) => this.ctx.waitUntil(work)));
+  }
 
   async removeUser(_meta: CallMeta, userId: string): Promise<void> {
     if (!v.is(UserId, userId)) return callLogger().warn("removeUser: not a UUID, nothing to remove", { userId });
-    await this.#account(userId).remove();
+    // A throw is what tells the caller (account deletion) to retry: the storage is not wiped yet.
+    if (!(await this.#account(userId).remove())) throw new Error("trading: the account's last events could not be sent; retry the removal");
     callLogger().info("trading account removed", { userId });
+  }
+
+  /** The events queue and its dead-letter queue (events/consumer.ts). */
+  override async queue(batch: MessageBatch<unknown>): Promise<void> {
+    await handleEvents(batch, this.env);
+  }
+
+  /** The cron: the leaderboard's refresh (events/leaderboard.ts). */
+  override async scheduled(controller: ScheduledController): Promise<void> {
+    await handleCron(this.env, controller.scheduledTime, (work) => this.ctx.waitUntil(work));
   }
 
   /** The user's account Durable Object (one per user, named by the user id). */

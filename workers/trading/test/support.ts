@@ -65,3 +65,16 @@ export async function quoted(price: number, instrumentType = "EQUITY", marketSta
   await stock.setQuote(symbol, price, marketState);
   return symbol;
 }
+
+/** The symbol book's hand-over (book/protocol.ts), driven by the test at a price of its choosing. */
+export function match(userId: string, orderIds: string[], price: string, marketState = "REGULAR") {
+  return accountStub(userId).matchResting(orderIds, { price, asOf: new Date().toISOString(), marketState });
+}
+
+/** Sets the account Durable Object's env (e.g. TRADING_HOURS=exchange, a failing EVENTS) for as long as it stays in memory. */
+export async function withEnv(userId: string, overrides: Record<string, unknown>): Promise<void> {
+  await runInDurableObject(accountStub(userId), (instance: TradingAccount) => {
+    const current = (instance as unknown as { env: Record<string, unknown> }).env;
+    (instance as unknown as { env: unknown }).env = { ...current, ...overrides };
+  });
+}

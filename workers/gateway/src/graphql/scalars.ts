@@ -4,13 +4,17 @@
  * Whether the text is a decimal the field takes (places, range) is the trading service's
  * rule, answered as BAD_USER_INPUT naming the argument.
  */
-import { GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 
 const REFUSED = 'a Decimal is written as a string, e.g. "100.00": numbers are refused (trading.md)';
 
-/** A variable that is not a string: graphql-js names the variable and hardening/errors.ts answers BAD_USER_INPUT. */
+/**
+ * A variable that is not a string: graphql-js names the variable and hardening/errors.ts
+ * answers BAD_USER_INPUT. A GraphQLError, since any other error would reach yoga as the
+ * coercion error's original error, and be masked as unexpected (500).
+ */
 function decimalText(value: unknown): string {
-  if (typeof value !== "string") throw new TypeError(REFUSED);
+  if (typeof value !== "string") throw new GraphQLError(REFUSED);
   return value;
 }
 

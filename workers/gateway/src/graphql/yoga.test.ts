@@ -33,6 +33,7 @@ describe("GraphQL endpoint", () => {
       { name: "security", ok: false, latencyMs: expect.any(Number) },
       { name: "user", ok: false, latencyMs: expect.any(Number) },
       { name: "stock", ok: false, latencyMs: expect.any(Number) },
+      { name: "trading", ok: false, latencyMs: expect.any(Number) },
     ]);
   });
 

@@ -40,8 +40,8 @@ const ROLE_NAME_BYTES = 66;
  * an account holding more still answers, within the serialization cap (response-size.ts).
  */
 export const MAX_POSITIONS = 100;
-/** The gateway and the four services it checks (resolvers/health.ts). */
-const HEALTH_SERVICES = 5;
+/** The gateway and the five services it checks (resolvers/health.ts). */
+const HEALTH_SERVICES = 6;
 
 /**
  * The most daily bars a period can hold: the calendar days of the stock service's window,

@@ -152,10 +152,11 @@ export class TradingAccount extends DurableObject<TradingEnv> {
   /**
    * Account deletion: the ACCOUNT_REMOVED event goes into the outbox and the account row
    * goes in one transaction (every later change then finds no account), the outbox is sent
-   * (a failure throws, nothing is wiped, and the caller's retry resumes here), then the
-   * storage and the alarm are wiped. Idempotent.
+   * (on a failure the storage stays, answering as no account, and the caller's retry
+   * resumes here), then the storage and the alarm are wiped. Idempotent. False when the
+   * send failed.
    */
-  async remove(): Promise<void> {
+  async remove(): Promise<boolean> {
     const open = this.ctx.storage.transactionSync(() => {
       const account = readAccount(this.#sql);
       if (!account) return [];
@@ -166,11 +167,17 @@ export class TradingAccount extends DurableObject<TradingEnv> {
       return orders;
     });
     this.#untrack(open);
-    await this.#drain();
+    try {
+      await this.#drain();
+    } catch (error) {
+      this.#log().warn("removal: the outbox could not be sent; the storage is wiped on the retry", { error: error instanceof Error ? error : String(error) });
+      return false;
+    }
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.#retryAt = null;
     createSchema(this.ctx.storage.sql);
+    return true;
   }
 
   /** DAY and GTC expiry and the outbox's retry share the one alarm. */

@@ -9,6 +9,7 @@ import { DurableObject } from "cloudflare:workers";
 import { formatDecimal, fromQuotePrice, parseDecimal, UNIT_SCALE } from "../../../../shared/decimal";
 import { createLogger } from "../../../../shared/logger";
 import { easternTime, isTradingDay, OPEN_MINUTES } from "../../../stock/src/market";
+import { loadTradingConfig } from "../config";
 import { actsAt } from "../matching";
 import type { AccountMatchingRpc, BookQuote, MatchOutcome, RestingOrder, SymbolBookRpc } from "./protocol";
 
@@ -141,11 +142,11 @@ export class SymbolBook extends DurableObject<TradingEnv> implements SymbolBookR
     let marketState: string | null = quote?.marketState ?? null;
     if (quote && this.#shouldMatch(quote)) await this.#match(quote);
     else if (!quote) marketState = null;
-    if (this.#count() > 0) await this.ctx.storage.setAlarm(nextPollAt(Date.now(), marketState, this.env.TRADING_HOURS));
+    if (this.#count() > 0) await this.ctx.storage.setAlarm(nextPollAt(Date.now(), marketState, this.#tradingHours()));
   }
 
   #shouldMatch(quote: BookQuote): boolean {
-    if (this.env.TRADING_HOURS === "exchange" && quote.marketState !== "REGULAR") return false;
+    if (this.#tradingHours() === "exchange" && quote.marketState !== "REGULAR") return false;
     const seen = this.#state("matched") === `${quote.price}@${quote.asOf}`;
     return !seen || this.#state("unmatched") === "1";
   }
@@ -194,6 +195,8 @@ export class SymbolBook extends DurableObject<TradingEnv> implements SymbolBookR
     if (!symbol) throw new Error("a symbol book must be reached by name (SYMBOLS.getByName(symbol))");
     this.#setState("symbol", symbol);
   }
+
+  #tradingHours = (): string => loadTradingConfig(this.env).TRADING_HOURS;
 
   #count = (): number => Number(this.#sql.exec("SELECT COUNT(*) AS n FROM resting").one().n);
 

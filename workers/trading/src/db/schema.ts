@@ -57,6 +57,21 @@ export const deadEvents = sqliteTable("dead_events", {
   eventId: text("event_id"),
   kind: text("kind"),
   body: text("body").notNull(),
+  /** Deliveries to the events consumer before it was given up on. */
   attempts: integer("attempts").notNull(),
+  /** The consumer's last error. */
+  error: text("error"),
   deadAt: text("dead_at").notNull(),
+});
+
+/**
+ * Events that failed and wait for their retry: how often and why, so the dead letter it may
+ * become says both (a dead-letter queue restarts a message's attempts at 1).
+ */
+export const failingEvents = sqliteTable("failing_events", {
+  /** The event id, or the raw body when it has none. */
+  eventKey: text("event_key").primaryKey(),
+  attempts: integer("attempts").notNull(),
+  error: text("error").notNull(),
+  lastFailedAt: text("last_failed_at").notNull(),
 });

@@ -12,7 +12,7 @@ interface ServiceHealth {
 const HEALTH_TIMEOUT_MS = 2_000;
 
 function internalServices(env: GatewayEnv) {
-  return { auth: env.AUTH, security: env.SECURITY, user: env.USER, stock: env.STOCK };
+  return { auth: env.AUTH, security: env.SECURITY, user: env.USER, stock: env.STOCK, trading: env.TRADING };
 }
 
 interface Health {
