@@ -266,4 +266,25 @@ describe("trading pages in Chromium", () => {
     await page.keyboard.press("Enter");
     await outcome().filter({ hasText: /^Filled: bought 2 MSFT at \$/ }).waitFor();
   });
+
+  it("the trading pages pass axe in the dark scheme too", async () => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    try {
+      const pages = [
+        ["/", () => page.getByRole("table", { name: "Recent orders" }).waitFor()],
+        ["/stocks/MSFT", () => ticket().getByRole("button", { name: "Place order" }).waitFor()],
+        ["/orders", () => ordersTable().waitFor()],
+        ["/portfolio", () => page.getByRole("img", { name: /equity chart/i }).locator("canvas").first().waitFor()],
+        ["/leaderboard", () => heading("Leaderboard").waitFor()],
+        ["/settings", () => page.getByRole("switch").waitFor()],
+      ] as const;
+      for (const [path, ready] of pages) {
+        await page.goto(at(path));
+        await ready();
+        expect(await auditPage(page, `trading-dark${path.replaceAll("/", "-")}`), path).toEqual([]);
+      }
+    } finally {
+      await page.emulateMedia({ colorScheme: "light" });
+    }
+  });
 });
