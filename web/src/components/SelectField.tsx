@@ -21,7 +21,13 @@ export function SelectField<Value extends string>({ label, value, options, onCha
           {hint}
         </p>
       )}
-      <select id={id} name={name} value={value} onChange={(event) => onChange(event.target.value as Value)} aria-describedby={hint ? `${id}-hint` : undefined}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        onChange={(event) => onChange(event.target.value as Value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.name}

@@ -77,8 +77,8 @@ function Landing() {
     <section className={styles.landing}>
       <h1>Fafnir</h1>
       <p className={styles.pitch}>
-        Follow the stock market: quotes and price charts for stocks and ETFs, a watchlist of the ones you care about, and a paper-trading
-        account to practise with virtual cash.
+        Follow the stock market: quotes and price charts for stocks and ETFs, a watchlist of the ones you care about, and a paper-trading account to
+        practise with virtual cash.
       </p>
       <p className={styles.actions}>
         <Link className="button primary" to="/sign-up">
@@ -133,12 +133,17 @@ function TradingSummary({ account: loaded, failed }: { account: DashboardAccount
     if (result.data) setOpened(result.data.openTradingAccount);
     return result.error;
   };
-  if (!account && failed) return <QueryError error={failed} />;
   return (
     <>
       <section aria-labelledby="dashboard-account">
         <h2 id="dashboard-account">Paper trading</h2>
-        {account ? <AccountSummary account={account} /> : <OpenAccount open={open} why="You have no paper-trading account yet." />}
+        {account ? (
+          <AccountSummary account={account} />
+        ) : failed ? (
+          <QueryError error={failed} />
+        ) : (
+          <OpenAccount open={open} why="You have no paper-trading account yet." />
+        )}
       </section>
       {account && <RecentOrders account={account} />}
     </>

@@ -36,8 +36,8 @@ export function LeaderboardPage() {
     <>
       <h1>Leaderboard</h1>
       <p className="muted">
-        The best returns of paper-trading accounts whose owners chose to be listed (turn it on in <Link to="/settings">Settings</Link>). It may
-        be up to a minute behind.
+        The best returns of paper-trading accounts whose owners chose to be listed (turn it on in <Link to="/settings">Settings</Link>). It may be up
+        to a minute behind.
       </p>
       {error && <QueryError error={error} retry={retry} />}
       {data ? <LeaderboardTable entries={data.leaderboard} /> : !error && <Loading />}

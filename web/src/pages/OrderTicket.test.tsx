@@ -110,14 +110,25 @@ describe("the order ticket", () => {
     fireEvent.click(screen.getByRole("button", { name: "Place order" }));
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Filled: bought 3 AAPL at $231.45 ($694.35)."));
     expect(placed).toEqual([
-      { symbol: "AAPL", side: "BUY", type: "MARKET", timeInForce: "DAY", quantity: "3", limitPrice: null, stopPrice: null, clientOrderId: expect.stringMatching(/^[\w-]{36}$/) },
+      {
+        symbol: "AAPL",
+        side: "BUY",
+        type: "MARKET",
+        timeInForce: "DAY",
+        quantity: "3",
+        limitPrice: null,
+        stopPrice: null,
+        clientOrderId: expect.stringMatching(/^[\w-]{36}$/),
+      },
     ]);
     await screen.findByText("Buying power: $99,305.65");
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("sends the limit and stop prices the type needs, and the time in force chosen", async () => {
-    const { placed } = renderTicket(account, { placeOrder: { data: { placeOrder: { ...filled, type: "STOP_LIMIT", status: "OPEN", stopPrice: "1", limitPrice: "2" } } } });
+    const { placed } = renderTicket(account, {
+      placeOrder: { data: { placeOrder: { ...filled, type: "STOP_LIMIT", status: "OPEN", stopPrice: "1", limitPrice: "2" } } },
+    });
     fireEvent.click(screen.getByRole("radio", { name: "Sell" }));
     chooseType("STOP_LIMIT");
     typeInto("Quantity", "1");
@@ -130,7 +141,11 @@ describe("the order ticket", () => {
   });
 
   it("says a rejection in an alert, starting with Rejected and the reason in words", async () => {
-    renderTicket(account, { placeOrder: { data: { placeOrder: { ...filled, status: "REJECTED", reason: "INSUFFICIENT_BUYING_POWER", averageFillPrice: null, cashAmount: null } } } });
+    renderTicket(account, {
+      placeOrder: {
+        data: { placeOrder: { ...filled, status: "REJECTED", reason: "INSUFFICIENT_BUYING_POWER", averageFillPrice: null, cashAmount: null } },
+      },
+    });
     typeInto("Quantity", "3");
     fireEvent.click(screen.getByRole("button", { name: "Place order" }));
     expect((await screen.findByRole("alert")).textContent).toBe("Rejected: not enough buying power to pay for it (buy 3 AAPL).");
@@ -145,7 +160,9 @@ describe("the order ticket", () => {
     chooseType("LIMIT");
     fireEvent.click(screen.getByRole("button", { name: "Place order" }));
     await waitFor(() => expect(screen.getByLabelText("Quantity").getAttribute("aria-invalid")).toBe("true"));
-    expect(screen.getByRole("textbox", { name: "Quantity", description: "Enter the number of shares. Shares, up to 4 decimal places." })).toBeTruthy();
+    expect(
+      screen.getByRole("textbox", { name: "Quantity", description: "Enter the number of shares. Shares, up to 4 decimal places." }),
+    ).toBeTruthy();
     expect(screen.getByRole("textbox", { name: "Limit price", description: "Enter the limit price." })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText("Quantity"));
     expect(placed).toEqual([]);

@@ -177,7 +177,14 @@ function TicketForm({ labelledBy, symbol, marketPrice, account, onAccount }: Tic
             ? `You hold ${formatQuantity(position.quantity)} ${symbol}, ${formatQuantity(position.availableQuantity)} available to sell.`
             : `You hold no ${symbol}.`}
       </p>
-      <SelectField label="Order type" name="type" value={type} options={ORDER_TYPES} onChange={(value) => setType(value)} hint={ORDER_TYPES.find((t) => t.value === type)!.hint} />
+      <SelectField
+        label="Order type"
+        name="type"
+        value={type}
+        options={ORDER_TYPES}
+        onChange={(value) => setType(value)}
+        hint={ORDER_TYPES.find((t) => t.value === type)!.hint}
+      />
       <Field {...form.field("quantity")} inputMode="decimal" autoComplete="off" hint="Shares, up to 4 decimal places." required />
       {needs.stopPrice && <Field {...form.field("stopPrice")} inputMode="decimal" autoComplete="off" required />}
       {needs.limitPrice && <Field {...form.field("limitPrice")} inputMode="decimal" autoComplete="off" required />}

@@ -99,7 +99,13 @@ export function OrdersPage() {
         <SelectField label="Status" name="status" value={filter} options={FILTERS} onChange={choose} />
       </div>
       {error && <QueryError error={error} retry={retry} />}
-      <OrdersList key={`${filter}:${cursors.after}`} orders={page.edges.map((edge) => edge.node)} currency={account.currency} filter={filter} busy={fetching} />
+      <OrdersList
+        key={`${filter}:${cursors.after}`}
+        orders={page.edges.map((edge) => edge.node)}
+        currency={account.currency}
+        filter={filter}
+        busy={fetching}
+      />
       <nav className={styles.paging} aria-label="Pages of orders">
         <button type="button" disabled={cursors.isFirst} onClick={cursors.previous}>
           Previous page

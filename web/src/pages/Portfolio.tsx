@@ -4,7 +4,7 @@
  * equity). Deposit and reset answer the same fields, so the page updates from their answer;
  * another chart period is one PortfolioEquity query, once per visit.
  */
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useClient, useMutation } from "urql";
 import { can, useSessionQuery } from "../app/session";
@@ -109,30 +109,25 @@ export function PortfolioPage() {
   const [{ data, error }, reexecute] = useSessionQuery({ query: PortfolioDocument, variables: { period } });
   const [changed, setChanged] = useState<{ account: PortfolioAccountFragment; news: string }>();
   const [, openAccount] = useMutation(OpenPortfolioAccountDocument);
+  const retry = () => reexecute({ requestPolicy: "network-only" });
   const me = data?.me;
-  if (!me) return error ? <QueryError error={error} retry={() => reexecute({ requestPolicy: "network-only" })} /> : <Loading />;
+  if (!me) return error ? <QueryError error={error} retry={retry} /> : <Loading />;
   const account = changed?.account ?? me.tradingAccount;
-  const heading = <h1>Portfolio</h1>;
-  if (!can(me, "trade")) return <>{heading}<p>Your account is not allowed to trade.</p></>;
-  if (!account) {
-    if (failedAt(error, "tradingAccount")) return <>{heading}<QueryError error={error!} retry={() => reexecute({ requestPolicy: "network-only" })} /></>;
-    const open = async () => {
-      const result = await openAccount({ period });
-      if (result.data) setChanged({ account: result.data.openTradingAccount, news: "Your paper-trading account is open." });
-      return result.error;
-    };
-    return (
-      <>
-        {heading}
-        <OpenAccount open={open} why="You have no paper-trading account yet." />
-      </>
-    );
-  }
+  const open = async () => {
+    const result = await openAccount({ period });
+    if (result.data) setChanged({ account: result.data.openTradingAccount, news: "Your paper-trading account is open." });
+    return result.error;
+  };
+  let content: ReactNode;
+  if (!can(me, "trade")) content = <p>Your account is not allowed to trade.</p>;
+  else if (account) content = <Portfolio account={account} onChanged={(next, news) => setChanged({ account: next, news })} />;
+  else if (failedAt(error, "tradingAccount")) content = <QueryError error={error!} retry={retry} />;
+  else content = <OpenAccount open={open} why="You have no paper-trading account yet." />;
   return (
     <>
-      {heading}
+      <h1>Portfolio</h1>
       <StatusMessage message={changed?.news} />
-      <Portfolio account={account} onChanged={(next, news) => setChanged({ account: next, news })} />
+      {content}
     </>
   );
 }
@@ -251,18 +246,28 @@ function AccountActions({ onChanged }: { onChanged: Changed }) {
       </button>
       {asking === "deposit" && (
         <Dialog title="Deposit paper cash" opener={depositButton} onClose={() => setAsking(undefined)}>
-          {(close) => <DepositForm onCancel={close} onDone={(account, news) => {
+          {(close) => (
+            <DepositForm
+              onCancel={close}
+              onDone={(account, news) => {
                 close();
                 onChanged(account, news);
-              }} />}
+              }}
+            />
+          )}
         </Dialog>
       )}
       {asking === "reset" && (
         <Dialog title="Reset your account?" opener={resetButton} onClose={() => setAsking(undefined)}>
-          {(close) => <ResetForm onCancel={close} onDone={(account, news) => {
+          {(close) => (
+            <ResetForm
+              onCancel={close}
+              onDone={(account, news) => {
                 close();
                 onChanged(account, news);
-              }} />}
+              }}
+            />
+          )}
         </Dialog>
       )}
     </div>
@@ -275,7 +280,11 @@ function DepositForm({ onCancel, onDone }: { onCancel(): void; onDone: Changed }
   const onSubmit = form.submit(async ({ amount }) => {
     const result = await deposit({ amount: amount.trim(), period });
     if (result.error) throw result.error;
-    if (result.data) onDone(result.data.deposit, `Deposited ${formatMoney(amount.trim(), result.data.deposit.currency)}. Cash is now ${formatMoney(result.data.deposit.cash, result.data.deposit.currency)}.`);
+    if (result.data)
+      onDone(
+        result.data.deposit,
+        `Deposited ${formatMoney(amount.trim(), result.data.deposit.currency)}. Cash is now ${formatMoney(result.data.deposit.cash, result.data.deposit.currency)}.`,
+      );
     return undefined;
   });
   return (
@@ -301,7 +310,8 @@ function ResetForm({ onCancel, onDone }: { onCancel(): void; onDone: Changed }) 
   const onSubmit = form.submit(async () => {
     const result = await reset({ period });
     if (result.error) throw result.error;
-    if (result.data) onDone(result.data.resetTradingAccount, "Your account has been reset: open orders are canceled and cash is back to the starting cash.");
+    if (result.data)
+      onDone(result.data.resetTradingAccount, "Your account has been reset: open orders are canceled and cash is back to the starting cash.");
     return undefined;
   });
   return (

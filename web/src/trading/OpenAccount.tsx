@@ -19,9 +19,7 @@ export function OpenAccount({ open, why }: { open(): Promise<CombinedError | und
   };
   return (
     <div>
-      <p>
-        {why} A paper account trades stocks and ETFs at their current quotes with virtual cash: no real money is involved.
-      </p>
+      <p>{why} A paper account trades stocks and ETFs at their current quotes with virtual cash: no real money is involved.</p>
       <button type="button" className="primary" aria-disabled={busy} onClick={() => void onClick()}>
         Open paper account
       </button>

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { outcomeOf, type OutcomeOrder } from "./order-words";
 
-const buy = (order: Partial<OutcomeOrder>): OutcomeOrder => ({ symbol: "AAPL", side: "BUY", type: "MARKET", quantity: "10.0000", status: "OPEN", ...order });
+const buy = (order: Partial<OutcomeOrder>): OutcomeOrder => ({
+  symbol: "AAPL",
+  side: "BUY",
+  type: "MARKET",
+  quantity: "10.0000",
+  status: "OPEN",
+  ...order,
+});
 
 // The app formats in the browser's locale; the test runner's is en-US.
 describe("the order ticket's outcome", () => {
@@ -36,7 +43,9 @@ describe("the order ticket's outcome", () => {
       text: "Rejected: not enough buying power to pay for it (buy 10 AAPL).",
       rejected: true,
     });
-    expect(outcomeOf(buy({ side: "SELL", status: "REJECTED", reason: "INSUFFICIENT_POSITION" }), "USD").text).toMatch(/^Rejected: you do not have that many shares available to sell \(sell 10 AAPL\)\.$/);
+    expect(outcomeOf(buy({ side: "SELL", status: "REJECTED", reason: "INSUFFICIENT_POSITION" }), "USD").text).toMatch(
+      /^Rejected: you do not have that many shares available to sell \(sell 10 AAPL\)\.$/,
+    );
     expect(outcomeOf(buy({ status: "REJECTED", reason: "MARKET_CLOSED" }), "USD").text).toMatch(/^Rejected: the market is closed/);
     expect(outcomeOf(buy({ status: "REJECTED", reason: null }), "USD")).toEqual({ text: "Rejected: buy 10 AAPL.", rejected: true });
   });

@@ -74,7 +74,10 @@ export function outcomeOf(order: OutcomeOrder, currency: string): Outcome {
     case "OPEN":
       return { text: `${status}: ${orderInWords(order, currency)}, waiting for its price.`, rejected: false };
     case "REJECTED":
-      return { text: reason ? `${status}: ${reason} (${orderInWords(order, currency)}).` : `${status}: ${orderInWords(order, currency)}.`, rejected: true };
+      return {
+        text: reason ? `${status}: ${reason} (${orderInWords(order, currency)}).` : `${status}: ${orderInWords(order, currency)}.`,
+        rejected: true,
+      };
     default:
       return { text: `${status}: ${orderInWords(order, currency)}${reason ? `, because ${reason}` : ""}.`, rejected: false };
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { estimatedCost, priceFieldsOf, priceRule, quantityRule, type CostInput } from "./ticket";
 
-const order = (input: Partial<CostInput>): CostInput => ({ type: "MARKET", quantity: "", limitPrice: "", stopPrice: "", marketPrice: null, ...input });
+const order = (input: Partial<CostInput>): CostInput => ({
+  type: "MARKET",
+  quantity: "",
+  limitPrice: "",
+  stopPrice: "",
+  marketPrice: null,
+  ...input,
+});
 
 describe("the order ticket's fields", () => {
   it("asks for a limit price for Limit and Stop limit, a stop price for Stop and Stop limit, neither for Market", () => {

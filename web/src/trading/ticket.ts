@@ -70,7 +70,8 @@ export interface CostInput {
  */
 export function estimatedCost({ type, quantity, limitPrice, stopPrice, marketPrice }: CostInput): string | null {
   const shares = quantityRule(quantity) ? null : units(quantity);
-  const price = type === "MARKET" ? (marketPrice === null ? null : fromQuotePrice(marketPrice)) : units(priceFieldsOf(type).limitPrice ? limitPrice : stopPrice);
+  const price =
+    type === "MARKET" ? (marketPrice === null ? null : fromQuotePrice(marketPrice)) : units(priceFieldsOf(type).limitPrice ? limitPrice : stopPrice);
   if (shares === null || price === null || price <= 0n) return null;
   return formatDecimal(cashAmount(shares, price), CASH_SCALE);
 }

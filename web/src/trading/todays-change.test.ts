@@ -24,7 +24,15 @@ describe("today's change", () => {
   });
 
   it("has no percent of a zero base, and nothing without a point or with a figure that is not cash text", () => {
-    expect(todaysChange([{ date: "2026-11-30", equity: "0.00" }, { date: "2026-12-01", equity: "10.00" }], "100.00")).toEqual({ amount: "10.00", percent: null });
+    expect(
+      todaysChange(
+        [
+          { date: "2026-11-30", equity: "0.00" },
+          { date: "2026-12-01", equity: "10.00" },
+        ],
+        "100.00",
+      ),
+    ).toEqual({ amount: "10.00", percent: null });
     expect(todaysChange([], "100000.00")).toBeNull();
     expect(todaysChange([{ date: "2026-12-01", equity: "1e5" }], "100000.00")).toBeNull();
   });
