@@ -32,7 +32,7 @@ import { startPlatform, type Platform } from "../../../scripts/testing/platform.
 import { HISTORY_PERIODS } from "../../stock/src/contract.ts";
 import { collectFields, fieldDefinition, operationBound, type Arguments } from "../src/hardening/response-bound.ts";
 import { fafnirMaxima } from "../src/hardening/response-maxima.ts";
-import { signUp, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
+import { graphql, signUp, signUpAdmin, type SignedIn } from "./support/graphql-client.ts";
 
 const LIMIT = 5_000_000;
 const schema = buildSchema(readFileSync(new URL("../src/graphql/schema.graphql", import.meta.url), "utf8"));
@@ -47,6 +47,9 @@ beforeAll(async () => {
   platform = await startPlatform();
   const [member, admin]: SignedIn[] = await Promise.all([signUp(platform, "fuzz"), signUpAdmin(platform)]);
   callers = { anonymous: undefined, member: member!.token, admin: admin!.token };
+  // Trading accounts with positions, orders and activity, so the trading lists are answered too.
+  const trade = 'mutation { openTradingAccount { id } a: placeOrder(input: { symbol: "AAPL", side: BUY, quantity: "1.5" }) { id } b: placeOrder(input: { symbol: "SPY", side: BUY, type: LIMIT, quantity: "2", limitPrice: "1", timeInForce: GTC }) { id } c: setLeaderboardVisibility(visible: true) { id } }';
+  for (const user of [member!, admin!]) expect((await graphql(platform, trade, { token: user.token })).errors).toBeUndefined();
 });
 afterAll(() => platform?.stop());
 
@@ -90,6 +93,25 @@ const ARGUMENTS: Record<string, (draft: Draft) => string> = {
     return first ? `(first: ${first})` : "";
   },
   "Query.__type": (d) => `(name: ${JSON.stringify(d.g(fc.constantFrom, "Query", "Stock", "HistoryPeriod", "__Type", "Nope"))})`,
+  "Query.leaderboard": (d) => {
+    const first = d.g(fc.option, fc.integer({ min: 1, max: 100 }), { nil: undefined });
+    return first ? `(first: ${literalOrVariable(d, "Int", first)})` : "";
+  },
+  "TradingAccount.orders": (d) => {
+    const first = d.g(fc.option, fc.integer({ min: 1, max: 100 }), { nil: undefined });
+    const status = d.g(fc.option, fc.constantFrom("OPEN", "FILLED", "CANCELED"), { nil: undefined });
+    const args = [first ? `first: ${first}` : "", status ? `status: ${status}` : ""].filter(Boolean);
+    return args.length ? `(${args.join(", ")})` : "";
+  },
+  "TradingAccount.activity": (d) => {
+    const first = d.g(fc.option, fc.integer({ min: 1, max: 100 }), { nil: undefined });
+    return first ? `(first: ${literalOrVariable(d, "Int", first)})` : "";
+  },
+  "TradingAccount.order": (d) => `(id: ${JSON.stringify(d.g(fc.uuid))})`,
+  "TradingAccount.equityHistory": (d) => {
+    const period = d.g(fc.option, fc.constantFrom(...HISTORY_PERIODS), { nil: undefined });
+    return period ? `(period: ${literalOrVariable(d, "HistoryPeriod", period)})` : "";
+  },
   "Stock.history": (d) => {
     const period = d.g(fc.option, fc.constantFrom(...HISTORY_PERIODS), { nil: undefined });
     return period ? `(period: ${literalOrVariable(d, "HistoryPeriod", period)})` : "";

@@ -81,7 +81,7 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
   }
 
   async orders(_meta: CallMeta, userId: string, request: PageRequest & { status?: OrderStatus | null }): Promise<RpcResult<Page<OrderState>>> {
-    const parsed = parseInput(OrderPageRequest, { userId, ...request });
+    const parsed = parseInput(OrderPageRequest, { ...request, userId });
     if (!parsed.ok) return parsed;
     const { first, after, status } = parsed.value;
     return this.#account(parsed.value.userId).orders({ first, after: after ?? null, status: status ?? null });
@@ -94,7 +94,7 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
   }
 
   async activity(_meta: CallMeta, userId: string, request: PageRequest): Promise<RpcResult<Page<ActivityEntryState>>> {
-    const parsed = parseInput(ActivityPageRequest, { userId, ...request });
+    const parsed = parseInput(ActivityPageRequest, { ...request, userId });
     if (!parsed.ok) return parsed;
     return this.#account(parsed.value.userId).activity({ first: parsed.value.first, after: parsed.value.after ?? null });
   }

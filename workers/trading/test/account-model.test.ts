@@ -3,20 +3,21 @@
  * RPC, SQLite storage, the scripted stock Worker): fewer sequences than the Node run of
  * the same model (test/ledger-model.node.test.ts), since each step is a few RPCs.
  */
+import { runInDurableObject } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatTrimmed, UNIT_SCALE } from "../../../shared/decimal";
+import type { TradingAccount } from "../src/account/account";
 import type { AccountState, OrderState } from "../src/contract";
 import { ETF, INDEX, MODEL_SYMBOLS, sequenceArbitrary } from "./model";
 import { MODEL_INSTRUMENTS, runSequence, type Sequence, type Subject } from "./model-run";
-import { match, meta, ok, stock, tableOf, withEnv, worker } from "./support";
+import { accountStub, freshSymbol, match, meta, ok, stock, tableOf, withEnv, worker } from "./support";
 
 const RUNS = 50;
-let sequenceNumber = 0;
 
 async function doSubject(sequence: Sequence): Promise<Subject> {
   const userId = crypto.randomUUID();
-  const prefix = `M${Date.now().toString(36).slice(-4).toUpperCase()}${(sequenceNumber++).toString(36).toUpperCase()}`;
+  const prefix = freshSymbol("M");
   const real = (symbol: string) => `${prefix}${symbol}`;
   const back = (symbol: string) => symbol.slice(prefix.length);
   for (const [symbol, type] of Object.entries(MODEL_INSTRUMENTS)) await stock.list(real(symbol), type);
@@ -27,7 +28,14 @@ async function doSubject(sequence: Sequence): Promise<Subject> {
     const state = ok(await worker.account(meta, userId))!;
     return { ...state, positions: state.positions.map((p) => ({ ...p, symbol: back(p.symbol) })) };
   };
+  let elapsed = 0;
   return {
+    expire: async (ms) => {
+      elapsed += ms;
+      const now = Date.now() + elapsed;
+      await runInDurableObject(accountStub(userId), (instance: TradingAccount) => instance.expireDue(new Date(now)));
+      return now;
+    },
     deposit: (amount) => worker.deposit(meta, userId, amount),
     place: (input) => worker.placeOrder(meta, userId, { ...input, symbol: real(input.symbol) }),
     quote: async (symbol, quote, openOrderIds) => {

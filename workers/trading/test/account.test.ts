@@ -1,8 +1,48 @@
 /** The account through the door, in workerd: opening, deposits, market orders and the reads. */
 import { describe, expect, it } from "vitest";
-import { ledgerBalance, market, meta, ok, openedAccount, quoted, worker } from "./support";
+import { rpcMethodNames } from "../../../shared/rpc-server";
+import { TRADING_METHODS } from "../src/contract";
+import TradingService from "../src/index";
+import { ledgerBalance, market, meta, ok, openedAccount, quoted, withEnv, worker } from "./support";
 
 describe("trading account", () => {
+  it("serves exactly the contract's methods and reports healthy with its config and database", async () => {
+    // queue() and scheduled() are the Worker's event handlers (events/), not RPC methods.
+    const handlers = new Set(["queue", "scheduled"]);
+    expect(rpcMethodNames(TradingService).filter((name) => !handlers.has(name)).sort()).toEqual([...TRADING_METHODS].sort());
+    const report = await worker.health(meta);
+    expect(report).toMatchObject({ service: "trading", ok: true });
+    expect(Object.keys(report.checks).sort()).toEqual(["config", "database"]);
+  });
+
+  it("rule: STARTING_CASH is a setting: a new account opens with it and a reset returns to it", async () => {
+    const userId = crypto.randomUUID();
+    await withEnv(userId, { STARTING_CASH: "2500.50" });
+    expect(ok(await worker.openAccount(meta, userId))).toMatchObject({ cash: "2500.50", netDeposits: "2500.50" });
+    ok(await worker.deposit(meta, userId, "100.00"));
+    expect(ok(await worker.resetAccount(meta, userId))).toMatchObject({ cash: "2500.50", netDeposits: "2500.50" });
+  });
+
+  it("rule: numbers are refused: every Decimal argument is a string (a JSON number is BAD_USER_INPUT)", async () => {
+    const userId = await openedAccount();
+    const symbol = await quoted(10);
+    expect(await worker.deposit(meta, userId, 100 as unknown as string)).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT", details: [{ field: "amount" }] } });
+    for (const field of ["quantity", "limitPrice"] as const) {
+      const input = { ...market(symbol, "BUY", "1"), type: "LIMIT" as const, limitPrice: "5", [field]: 5 };
+      expect(await worker.placeOrder(meta, userId, input as never)).toMatchObject({ ok: false, error: { code: "BAD_USER_INPUT", details: [{ field: `input.${field}` }] } });
+    }
+  });
+
+  it("reads a page of another user's orders only through that user's id", async () => {
+    const userId = await openedAccount();
+    const other = await openedAccount();
+    const symbol = await quoted(10);
+    ok(await worker.placeOrder(meta, other, market(symbol, "BUY", "1")));
+    const request = { first: 10, userId: other } as { first: number };
+    expect(ok(await worker.orders(meta, userId, request)).edges).toEqual([]);
+    expect(ok(await worker.activity(meta, userId, request)).edges).toHaveLength(1);
+  });
+
   it("rule: openTradingAccount opens with STARTING_CASH (100000.00) and is idempotent", async () => {
     const userId = crypto.randomUUID();
     expect(ok(await worker.account(meta, userId))).toBeNull();

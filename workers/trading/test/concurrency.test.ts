@@ -20,7 +20,7 @@ describe("concurrency", () => {
     expect(ok(await worker.account(meta, userId))!.cash).toBe("99900.00");
   });
 
-  it("rule: 50 concurrent orders that together exceed the cash: the affordable ones fill, the rest are REJECTED, cash exact", async () => {
+  it("rule: cash never goes below zero, whatever the concurrency: 50 concurrent orders that together exceed the cash, the affordable ones fill, the rest are REJECTED, cash exact", async () => {
     const userId = await openedAccount();
     const symbol = await quoted(3000.5);
     await stock.setDelay(10);

@@ -52,6 +52,11 @@ function nodeSubject(exchangeHours: boolean, initial: Record<string, bigint>): S
       const result = transaction(() => ledger.setVisibility(sql, visible, clock));
       return result.ok ? success(accountView(sql, result.value)) : result;
     },
+    expire: async (ms) => {
+      clock.advance(ms);
+      transaction(() => ledger.expireOrders(sql, clock));
+      return clock.now.getTime();
+    },
     account: async () => currentAccount(sql)!,
     orders: async () => ordersPage(sql, 100, null, null).edges.map((e) => e.node),
     ledger: async () => {
@@ -86,6 +91,7 @@ describe("ledger against the reference model (node:sqlite)", () => {
         expect(outcomes, `${type} ${end}`).toContain(`${type} ${end}`);
       }
     }
+    for (const reason of ["EXPIRED END_OF_DAY", "EXPIRED TIME_LIMIT"]) expect(outcomes.some((o) => o.endsWith(reason)), reason).toBe(true);
     for (const end of ["MARKET REJECTED MARKET_CLOSED", "LIMIT OPEN", "STOP_LIMIT OPEN", "LIMIT CANCELED CANCELED_BY_USER", "LIMIT CANCELED NOT_IMMEDIATELY_FILLABLE", "STOP CANCELED NOT_IMMEDIATELY_FILLABLE"]) {
       expect(outcomes).toContain(end);
     }

@@ -1,5 +1,6 @@
 /** trading.md "The account", expiry, the outbox and the cursor pages, through the door and the Durable Object in workerd. */
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TradingAccount } from "../src/account/account";
 import { GTC_LIFETIME_MS, nextNewYorkClose } from "../src/account/expiry";
@@ -208,6 +209,28 @@ describe("the outbox", () => {
     expect(events.sent.map((e) => e.kind)).toEqual(["ACCOUNT_OPENED"]);
     expect(await outboxSize(userId)).toBe(0);
     expect(await inAccount(userId, (_i, state) => state.storage.getAlarm())).toBeNull();
+  });
+});
+
+describe("the symbol book hand-over", () => {
+  it("rule: a resting order is checked again as the quote changes: the symbol book tracks it, and one that did not take it gets it again from the alarm", async () => {
+    const userId = await openedAccount();
+    const symbol = await quoted(100);
+    const failing = { getByName: () => ({ track: async () => Promise.reject(new Error("book unavailable")), untrack: async () => undefined }) };
+    await withEnv(userId, { SYMBOLS: failing });
+    const order = ok(await worker.placeOrder(meta, userId, limit(symbol, "BUY", "1", "10")));
+    expect(await tableOf(userId, `SELECT tracked FROM orders WHERE id = '${order.id}'`)).toEqual([{ tracked: 0 }]);
+    const alarm = (await inAccount(userId, (_i, state) => state.storage.getAlarm()))!;
+    expect(alarm - Date.now()).toBeLessThanOrEqual(5_000);
+    await withEnv(userId, { SYMBOLS: env.SYMBOLS });
+    expect(await runDurableObjectAlarm(accountStub(userId))).toBe(true);
+    expect(await tableOf(userId, `SELECT tracked FROM orders WHERE id = '${order.id}'`)).toEqual([{ tracked: 1 }]);
+    const book = env.SYMBOLS.getByName(symbol);
+    const resting = await runInDurableObject(book, (_i, state) => state.storage.sql.exec("SELECT order_id, account_name, limit_price FROM resting").toArray());
+    expect(resting).toEqual([{ order_id: order.id, account_name: userId, limit_price: "10.0000" }]);
+    // Canceled, it leaves the book (best effort, after the answer).
+    ok(await worker.cancelOrder(meta, userId, order.id));
+    await until(async () => (await runInDurableObject(book, (_i, state) => state.storage.sql.exec("SELECT * FROM resting").toArray())).length === 0, "the book to forget it");
   });
 });
 

@@ -22,6 +22,8 @@ export interface Subject {
   cancel(orderId: string): Promise<RpcResult<OrderState>>;
   reset(): Promise<RpcResult<AccountState>>;
   visibility(visible: boolean): Promise<RpcResult<AccountState>>;
+  /** Time passes by `ms` and the alarm runs; the time it ran at (epoch ms). */
+  expire(ms: number): Promise<number>;
   account(): Promise<AccountState>;
   orders(): Promise<OrderState[]>;
   /** The stored cash and the sum of the stored activity amounts, in cents. */
@@ -111,6 +113,7 @@ async function apply(subject: Subject, model: AccountModel, byClientId: Map<stri
         reason: null,
         reserved: 0n,
         triggered: false,
+        placedAt: Date.parse(answer.value.createdAt),
       };
       if (action.clientOrderId) byClientId.set(action.clientOrderId, order);
       model.place(order, action.symbol !== INDEX);
@@ -144,6 +147,9 @@ async function apply(subject: Subject, model: AccountModel, byClientId: Map<stri
     case "visibility":
       model.onLeaderboard = action.visible;
       await subject.visibility(action.visible);
+      return;
+    case "expire":
+      model.expire(await subject.expire(action.hours * 3_600_000));
       return;
   }
 }

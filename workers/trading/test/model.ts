@@ -5,6 +5,7 @@
  * node:sqlite, thousands of sequences; test/account-model.test.ts through the real DO).
  */
 import fc from "fast-check";
+import { expiresAt } from "../src/account/expiry";
 import type { OrderReason, OrderSide, OrderStatus, OrderType, TimeInForce } from "../src/contract";
 
 export const MODEL_SYMBOLS = ["AAA", "BBB"] as const;
@@ -40,6 +41,8 @@ export interface ModelOrder {
   reason: OrderReason | null;
   reserved: bigint;
   triggered: boolean;
+  /** Epoch ms when it was placed (the subject's clock). */
+  placedAt: number;
 }
 
 export interface ModelQuote {
@@ -66,7 +69,9 @@ export type Action =
   | { kind: "quote"; symbol: string; price: bigint; movePercent: number | null; marketState: "REGULAR" | "CLOSED" }
   | { kind: "cancel"; pick: number }
   | { kind: "reset" }
-  | { kind: "visibility"; visible: boolean };
+  | { kind: "visibility"; visible: boolean }
+  /** Time passes by `hours` and the account's alarm runs: what is due expires. */
+  | { kind: "expire"; hours: number };
 
 const price = fc.bigInt({ min: 5_000n, max: 3_000_000n }); // 0.50 .. 300.00 (scale 4)
 const offset = fc.bigInt({ min: -200_000n, max: 200_000n });
@@ -93,6 +98,7 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("reset" as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("visibility" as const), visible: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("expire" as const), hours: fc.constantFrom(1, 5, 24, 24 * 45, 24 * 91) }) },
 );
 
 export const sequenceArbitrary = fc.record({
@@ -197,6 +203,17 @@ export class AccountModel {
   /** cancelOrder: only an open order changes. */
   cancel(o: ModelOrder): void {
     if (o.status === "OPEN") this.#end(o, "CANCELED", "CANCELED_BY_USER");
+  }
+
+  /**
+   * The alarm at `now`: open DAY and GTC orders past their time end EXPIRED. When a DAY
+   * order ends is expiry.ts's (tested against fixed dates on its own); here, that they end.
+   */
+  expire(now: number): void {
+    for (const o of this.open()) {
+      const at = expiresAt(o.timeInForce, new Date(o.placedAt));
+      if (at !== null && at <= now) this.#end(o, "EXPIRED", o.timeInForce === "DAY" ? "END_OF_DAY" : "TIME_LIMIT");
+    }
   }
 
   reset(): void {

@@ -57,10 +57,11 @@ export async function ledgerBalance(userId: string): Promise<{ cash: number; sum
   return row as { cash: number; sum: number };
 }
 
-/** A symbol of its own per test (the fake stock is shared by the file), listed and quoted. */
-let counter = 0;
+/** A fresh symbol (the scripted stock Worker is shared by the test files), listed and quoted. */
+export const freshSymbol = (prefix: string): string => `${prefix}${crypto.randomUUID().replaceAll("-", "").slice(0, 8).toUpperCase()}`;
+
 export async function quoted(price: number, instrumentType = "EQUITY", marketState = "REGULAR"): Promise<string> {
-  const symbol = `T${Date.now().toString(36).toUpperCase().slice(-5)}${(counter++).toString(36).toUpperCase()}`;
+  const symbol = freshSymbol("T");
   await stock.list(symbol, instrumentType);
   await stock.setQuote(symbol, price, marketState);
   return symbol;

@@ -66,3 +66,10 @@ export function createLoaders(ctx: GatewayContext) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** loadMany answers errors in place; a failed batch fails the field as a whole. */
+export function rethrowFirst<T>(results: (T | Error)[]): T[] {
+  const error = results.find((r): r is Error => r instanceof Error);
+  if (error) throw error;
+  return results as T[];
+}

@@ -18,18 +18,18 @@ import type { BookQuote, MatchOutcome, RestingOrder, SymbolBookRpc } from "../bo
 import { loadTradingConfig } from "../config";
 import type { AccountState, ActivityEntryState, EquityPoint, OrderState, OrderStatus, Page } from "../contract";
 import { systemClock, type Clock } from "./clock";
-import { equityPoints, symbolsTraded, weekdaysOf, type DailyClose, type LedgerDay } from "./equity";
+import { equityPoints, symbolsTraded, weekdaysOf, type DailyClose } from "./equity";
 import * as ledger from "./ledger";
 import { currentQuotes, dailyCloses, marketFacts, type StockSource } from "./market";
-import { markSent, pendingEvents, removalEvent } from "./outbox";
-import { accountView, activityPage, currentAccount, ordersPage, parseCursor } from "./reads";
+import { enqueue, markSent, pendingEvents, removalEvent } from "./outbox";
+import { accountView, activityPage, currentAccount, equityLedger, ordersPage, parseCursor } from "./reads";
 import { orderState, type AccountRecord, type OrderRecord } from "./records";
 import { createSchema } from "./schema";
-import { activitySince, lastBeginning, nextExpiry, readAccount, readOpenOrders, readOrder, readPositions } from "./state";
+import { nextExpiry, readAccount, readOpenOrders, readOrder, readOrderByClientId, readPositions, readUntrackedOrders } from "./state";
 import type { Row, Sql } from "./sql";
 
-/** How soon the alarm tries again to send what the outbox still holds. */
-export const OUTBOX_RETRY_MS = 5_000;
+/** How soon the alarm tries again to send what the outbox still holds, or to hand an order to its book. */
+export const RETRY_MS = 5_000;
 
 export interface PageArguments {
   first: number;
@@ -75,8 +75,8 @@ export class TradingAccount extends DurableObject<TradingEnv> {
   async placeOrder(meta: CallMeta, order: ledger.NewOrder): Promise<RpcResult<OrderState>> {
     if (!readAccount(this.#sql)) return ledger.noAccount();
     // An earlier order with this clientOrderId needs no quote (checked again inside the transaction).
-    const earlier = order.clientOrderId === null ? null : this.#sql.exec("SELECT id FROM orders WHERE client_order_id = ?", order.clientOrderId)[0];
-    if (earlier) return success(orderState(readOrder(this.#sql, String(earlier.id))!));
+    const earlier = order.clientOrderId === null ? null : readOrderByClientId(this.#sql, order.clientOrderId);
+    if (earlier) return success(orderState(earlier));
     const facts = await marketFacts(this.#stock(), this.#caller(meta), meta, order.symbol);
     const placed = this.#change(() => ledger.placeOrder(this.#sql, order, facts, this.#venue(), systemClock()));
     if (!placed.ok) return placed;
@@ -128,13 +128,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
   async equityHistory(meta: CallMeta, period: HistoryPeriod): Promise<RpcResult<EquityPoint[]>> {
     const account = readAccount(this.#sql);
     if (!account) return ledger.noAccount();
-    const beginning = lastBeginning(this.#sql)!;
-    const entries = activitySince(this.#sql, beginning.seq);
-    const days: LedgerDay[] = entries.map((entry) => {
-      const order = entry.orderId ? readOrder(this.#sql, entry.orderId) : null;
-      const fill = order && order.fillPrice !== null ? { symbol: order.symbol, quantity: order.side === "BUY" ? order.quantity : -order.quantity, price: order.fillPrice } : null;
-      return { date: easternTime(new Date(entry.at)).date, cashAfter: entry.cashAfter, fill };
-    });
+    const days = equityLedger(this.#sql);
     const positions = readPositions(this.#sql);
     const caller = this.#caller(meta);
     const symbols = symbolsTraded(days);
@@ -161,8 +155,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
       const account = readAccount(this.#sql);
       if (!account) return [];
       const orders = readOpenOrders(this.#sql);
-      const event = removalEvent(account, systemClock());
-      this.#sql.exec("INSERT INTO outbox (event_id, body) VALUES (?, ?)", event.eventId, JSON.stringify(event));
+      enqueue(this.#sql, removalEvent(account, systemClock()));
       this.#sql.exec("DELETE FROM account");
       return orders;
     });
@@ -192,6 +185,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     this.#untrack(expired);
     this.#retryAt = null;
     await this.#drain().catch((error: unknown) => this.#sendFailed(error));
+    for (const order of readUntrackedOrders(this.#sql)) await this.#track(order);
     await this.#schedule();
     return expired.map(orderState);
   }
@@ -220,7 +214,11 @@ export class TradingAccount extends DurableObject<TradingEnv> {
 
   async #sendFailed(error: unknown): Promise<void> {
     this.#log().warn("outbox send failed; the alarm retries", { error: error instanceof Error ? error : String(error) });
-    this.#retryAt = Date.now() + OUTBOX_RETRY_MS;
+    await this.#retryLater();
+  }
+
+  async #retryLater(): Promise<void> {
+    this.#retryAt = Date.now() + RETRY_MS;
     await this.#schedule();
   }
 
@@ -237,8 +235,11 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     }
   }
 
-  /** Reserve-then-await: the order and its reservation are committed before the book hears of it. */
-  async #track(order: OrderRecord, meta: CallMeta): Promise<void> {
+  /**
+   * Reserve-then-await: the order and its reservation are committed before the book hears
+   * of it. A book that does not answer gets it again from the alarm.
+   */
+  async #track(order: OrderRecord, meta?: CallMeta): Promise<void> {
     const resting: RestingOrder = {
       accountName: readAccount(this.#sql)!.userId,
       orderId: order.id,
@@ -251,8 +252,10 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     };
     try {
       await this.#book(order.symbol).track(resting);
+      this.#sql.exec("UPDATE orders SET tracked = 1 WHERE id = ?", order.id);
     } catch (error) {
-      this.#log(meta).error("symbol book did not take the order; it rests unmatched until canceled or expired", { orderId: order.id, error: error instanceof Error ? error : String(error) });
+      this.#log(meta).error("symbol book did not take the order; the alarm hands it over again", { orderId: order.id, error: error instanceof Error ? error : String(error) });
+      await this.#retryLater();
     }
   }
 

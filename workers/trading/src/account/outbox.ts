@@ -42,11 +42,16 @@ export function recordEvent(sql: Sql, clock: Clock, kind: TradingEventKind, orde
     ...(order ? { order: orderState(order) } : {}),
     account: accountFigures(sql, account),
   };
-  sql.exec("INSERT INTO outbox (event_id, body) VALUES (?, ?)", event.eventId, JSON.stringify(event));
+  enqueue(sql, event);
   return event;
 }
 
-/** The event that says the account is gone; it is sent directly, since the outbox goes with the storage. */
+/** An event waits in the outbox until the queue takes it. */
+export const enqueue = (sql: Sql, event: TradingEvent): void => {
+  sql.exec("INSERT INTO outbox (event_id, body) VALUES (?, ?)", event.eventId, JSON.stringify(event));
+};
+
+/** The event that says the account is gone (sent before the storage is wiped). */
 export function removalEvent(account: AccountRecord, clock: Clock): TradingEvent {
   return {
     eventId: clock.newId(),

@@ -3,7 +3,9 @@ import { CASH_SCALE, formatDecimal } from "../../../../shared/decimal";
 import { failure, success, type RpcResult } from "../../../../shared/rpc";
 import type { AccountState, ActivityEntryState, OrderState, OrderStatus, Page } from "../contract";
 import { accountState, orderState, type AccountRecord } from "./records";
-import { activityAfter, buyingPower, ordersAfter, readAccount, readOrder, readPositions } from "./state";
+import { easternTime } from "../../../stock/src/market";
+import type { LedgerDay } from "./equity";
+import { activityAfter, activitySince, buyingPower, lastBeginning, ordersAfter, readAccount, readOrder, readPositions } from "./state";
 import type { Sql } from "./sql";
 
 export const accountView = (sql: Sql, account: AccountRecord): AccountState =>
@@ -46,5 +48,16 @@ export function activityPage(sql: Sql, first: number, after: number | null): Pag
       order: order ? orderState(order) : null,
       at: entry.at,
     };
+  });
+}
+
+/** The ledger since the opening or the last reset, as equityHistory reads it (each entry on its New York date). */
+export function equityLedger(sql: Sql): LedgerDay[] {
+  const beginning = lastBeginning(sql);
+  if (!beginning) return [];
+  return activitySince(sql, beginning.seq).map((entry) => {
+    const order = entry.orderId ? readOrder(sql, entry.orderId) : null;
+    const fill = order && order.fillPrice !== null ? { symbol: order.symbol, quantity: order.side === "BUY" ? order.quantity : -order.quantity, price: order.fillPrice } : null;
+    return { date: easternTime(new Date(entry.at)).date, cashAfter: entry.cashAfter, fill };
   });
 }

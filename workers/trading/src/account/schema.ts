@@ -36,7 +36,9 @@ export const SCHEMA: readonly string[] = [
     updated_at TEXT NOT NULL,
     filled_at TEXT,
     triggered_at TEXT,
-    expires_at INTEGER
+    expires_at INTEGER,
+    -- 1 once the symbol book took the open order (the alarm hands it over again until then).
+    tracked INTEGER NOT NULL DEFAULT 0 CHECK (tracked IN (0, 1))
   ) STRICT`,
   // The cursor pages (newest first, optionally by status) and the open-order sums.
   "CREATE INDEX IF NOT EXISTS orders_by_status ON orders (status, seq)",

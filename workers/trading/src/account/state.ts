@@ -47,6 +47,9 @@ export function readOrderByClientId(sql: Sql, clientOrderId: string): OrderRecor
   return row ? orderRecord(row) : null;
 }
 
+/** Open orders the symbol book has not taken yet (its track call failed). */
+export const readUntrackedOrders = (sql: Sql): OrderRecord[] => sql.exec("SELECT * FROM orders WHERE status = 'OPEN' AND tracked = 0 ORDER BY seq").map(orderRecord);
+
 export const readOpenOrders = (sql: Sql): OrderRecord[] => sql.exec("SELECT * FROM orders WHERE status = 'OPEN' ORDER BY seq").map(orderRecord);
 
 /** Newest first, after the `after` sequence number (exclusive); one more than asked, to know whether a next page exists. */

@@ -1,6 +1,7 @@
 /** Instruments, quotes, history and search, from the stock service. */
 import { MAX_SEARCH_RESULTS, MAX_STOCKS } from "../argument-maxima";
 import { intArg, symbolArg, symbolsArg, textArg } from "../arguments";
+import { rethrowFirst } from "../loaders";
 import type { Resolvers } from "../resolvers.generated";
 import { callMeta, callService, unwrap } from "../services";
 
@@ -28,10 +29,3 @@ export const stockResolvers: Resolvers = {
     stock: (item, _args, ctx) => ctx.loaders.instruments.load(item.symbol),
   },
 };
-
-/** loadMany answers errors in place; a failed batch fails the field as a whole. */
-function rethrowFirst<T>(results: (T | Error)[]): T[] {
-  const error = results.find((r): r is Error => r instanceof Error);
-  if (error) throw error;
-  return results as T[];
-}

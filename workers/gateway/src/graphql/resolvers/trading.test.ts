@@ -67,6 +67,42 @@ describe("trading resolvers", () => {
   });
 });
 
+describe("the leaderboard", () => {
+  it("names each ranked user from one profiles batch, leaves out a user without a profile, and closes up the ranks", async () => {
+    const [ada, gone, alan] = ["00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b", "00000000-0000-4000-8000-00000000000c"];
+    const profileBatches: string[][] = [];
+    const ctx = {
+      requestId: "test-request-0001",
+      config: { RPC_TIMEOUT_MS: 1_000 },
+      metrics: { record: () => {} },
+      log: { info: () => {}, error: () => {} },
+      env: {
+        TRADING: {
+          leaderboard: async (_meta: unknown, first: number) => ({
+            ok: true,
+            value: [ada, gone, alan].slice(0, first).map((userId, i) => ({ rank: i + 1, userId, totalReturnPercent: 10 - i, since: "2026-12-01T15:00:00.000Z" })),
+          }),
+        },
+        USER: {
+          profiles: async (_meta: unknown, ids: string[]) => {
+            profileBatches.push(ids);
+            const names: Record<string, { firstName: string; lastName: string }> = { [ada]: { firstName: "Ada", lastName: "Lovelace" }, [alan]: { firstName: "Alan", lastName: "Turing" } };
+            return { ok: true, value: Object.fromEntries(ids.filter((id) => names[id]).map((id) => [id, { userId: id, ...names[id] }])) };
+          },
+        },
+      },
+    } as unknown as GatewayContext;
+    ctx.loaders = createLoaders(ctx);
+    const leaderboard = (tradingResolvers.Query as Record<string, Field>)["leaderboard"]!;
+    expect(await leaderboard({}, { first: 10 }, ctx, info)).toEqual([
+      { rank: 1, displayName: "Ada L.", totalReturnPercent: 10, since: "2026-12-01T15:00:00.000Z" },
+      { rank: 2, displayName: "Alan T.", totalReturnPercent: 8, since: "2026-12-01T15:00:00.000Z" },
+    ]);
+    expect(profileBatches).toEqual([[ada, gone, alan]]);
+    await expect(Promise.resolve().then(() => leaderboard({}, { first: 101 }, ctx, info))).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "first" } });
+  });
+});
+
 describe("the leaderboard's display name", () => {
   it.each([
     [{ firstName: "Ada", lastName: "Lovelace" }, "Ada L."],

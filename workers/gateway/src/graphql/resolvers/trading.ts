@@ -6,11 +6,11 @@
  */
 import type { AccountState, OrderInput } from "../../../../trading/src/contract";
 import type { Profile } from "../../../../user/src/contract";
-import type { Quote } from "../../../../stock/src/contract";
 import { MAX_LEADERBOARD, MAX_TRADING_PAGE } from "../argument-maxima";
 import { intArg, symbolArg } from "../arguments";
 import type { GatewayContext } from "../context";
 import { graphQLError } from "../errors";
+import { rethrowFirst } from "../loaders";
 import type { PositionModel, TradingAccountModel } from "../models";
 import { viewerId } from "../permissions";
 import type { PlaceOrderInput, Resolvers } from "../resolvers.generated";
@@ -20,7 +20,7 @@ import { accountFigures, positionFigures, type AccountFigures } from "../valuati
 const owned = (state: AccountState, userId: string): TradingAccountModel => ({ ...state, userId });
 
 /** The trading service names the fields of placeOrder's input on their own; the client sent them in `input`. */
-const inInput = (field: string) => (field.startsWith("input") ? field : `input.${field.replace(/^order\./, "")}`);
+const inInput = (field: string) => (field.startsWith("input") ? field : `input.${field}`);
 
 function orderInput(input: PlaceOrderInput): OrderInput {
   return {
@@ -38,17 +38,16 @@ function orderInput(input: PlaceOrderInput): OrderInput {
 
 /** The current quote's price of each symbol, from one batched call; null when no quote can be had. */
 async function quotePrices(ctx: GatewayContext, symbols: string[]): Promise<(symbol: string) => number | null> {
-  const quotes = await ctx.loaders.quotes.loadMany(symbols);
-  const failed = quotes.find((quote): quote is Error => quote instanceof Error);
-  if (failed) throw failed;
-  const bySymbol = new Map(symbols.map((symbol, i) => [symbol, (quotes[i] as Quote | null)?.price ?? null]));
+  const quotes = rethrowFirst(await ctx.loaders.quotes.loadMany(symbols));
+  const bySymbol = new Map(symbols.map((symbol, i) => [symbol, quotes[i]?.price ?? null]));
   return (symbol) => bySymbol.get(symbol) ?? null;
 }
 
 /**
  * A sum over some of the positions would be a wrong equity, so a position without a quote
- * makes the account's quote-dependent figures SERVICE_UNAVAILABLE (errors.md: the rest of
- * the response, its positions included, is still returned).
+ * makes the account's quote-dependent figures SERVICE_UNAVAILABLE (errors.md). They are
+ * non-null: the error nulls the account, while a query of the ledger fields and positions
+ * alone still answers.
  */
 async function figure<K extends keyof AccountFigures>(ctx: GatewayContext, account: TradingAccountModel, name: K): Promise<AccountFigures[K]> {
   const result = accountFigures(account, await quotePrices(ctx, account.positions.map((p) => p.symbol)));
@@ -78,14 +77,14 @@ export const tradingResolvers: Resolvers = {
     leaderboard: async (_root, args, ctx) => {
       const first = intArg("first", args.first ?? 10, 1, MAX_LEADERBOARD);
       const rows = unwrap(await callService(ctx, "trading", "leaderboard", () => trading(ctx).leaderboard(callMeta(ctx), first)));
-      const profiles = await ctx.loaders.profiles.loadMany(rows.map((row) => row.userId));
-      const failed = profiles.find((profile): profile is Error => profile instanceof Error);
-      if (failed) throw failed;
-      // A user deleted since the read model's last refresh has no profile left: not listed.
-      return rows.flatMap((row, i) => {
-        const profile = profiles[i] as Profile | null;
-        return profile ? [{ rank: row.rank, displayName: displayName(profile), totalReturnPercent: row.totalReturnPercent, since: row.since }] : [];
+      const profiles = rethrowFirst(await ctx.loaders.profiles.loadMany(rows.map((row) => row.userId)));
+      // A user deleted since the read model's last refresh has no profile left: not listed,
+      // and the ranks below close up (as the trading service numbers what it serves).
+      const listed = rows.flatMap((row, i) => {
+        const profile = profiles[i];
+        return profile ? [{ displayName: displayName(profile), totalReturnPercent: row.totalReturnPercent, since: row.since }] : [];
       });
+      return listed.map((entry, i) => ({ rank: i + 1, ...entry }));
     },
   },
   Viewer: {
@@ -132,13 +131,13 @@ export const tradingResolvers: Resolvers = {
     positions: (account) => account.positions,
     orders: async (account, args, ctx) => {
       const request = { first: intArg("first", args.first ?? 20, 1, MAX_TRADING_PAGE), after: args.after ?? null, status: args.status ?? null };
-      return unwrap(await callService(ctx, "trading", "orders", () => trading(ctx).orders(callMeta(ctx), account.userId, request)), pageArgument);
+      return unwrap(await callService(ctx, "trading", "orders", () => trading(ctx).orders(callMeta(ctx), account.userId, request)));
     },
     order: async (account, { id }, ctx) =>
       unwrap(await callService(ctx, "trading", "order", () => trading(ctx).order(callMeta(ctx), account.userId, id)), () => "id"),
     activity: async (account, args, ctx) => {
       const request = { first: intArg("first", args.first ?? 20, 1, MAX_TRADING_PAGE), after: args.after ?? null };
-      return unwrap(await callService(ctx, "trading", "activity", () => trading(ctx).activity(callMeta(ctx), account.userId, request)), pageArgument);
+      return unwrap(await callService(ctx, "trading", "activity", () => trading(ctx).activity(callMeta(ctx), account.userId, request)));
     },
     equityHistory: async (account, { period }, ctx) =>
       unwrap(await callService(ctx, "trading", "equityHistory", () => trading(ctx).equityHistory(callMeta(ctx), account.userId, period)), () => "period"),
@@ -151,6 +150,3 @@ export const tradingResolvers: Resolvers = {
     unrealizedPnlPercent: async (position, _args, ctx) => (await positionFigure(ctx, position)).unrealizedPnlPercent,
   },
 };
-
-/** A page request the service refused is about `after` (a cursor it did not issue) unless it names first or status. */
-const pageArgument = (field: string) => (["first", "status"].includes(field) ? field : "after");
