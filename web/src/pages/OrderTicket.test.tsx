@@ -175,6 +175,17 @@ describe("the order ticket", () => {
     expect(placed).toHaveLength(1);
   });
 
+  it("clears the last outcome on the next attempt, even one the field rules refuse", async () => {
+    renderTicket(account, { placeOrder: { data: { placeOrder: filled } } });
+    typeInto("Quantity", "3");
+    fireEvent.click(screen.getByRole("button", { name: "Place order" }));
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^Filled/));
+    typeInto("Quantity", "0");
+    fireEvent.click(screen.getByRole("button", { name: "Place order" }));
+    await waitFor(() => expect(screen.getByLabelText("Quantity").getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByRole("status").textContent).toBe("");
+  });
+
   it("offers Open paper account without an account, then shows the ticket", async () => {
     renderTicket(null);
     const form = screen.getByRole("form", { name: "Order ticket" });

@@ -5,7 +5,7 @@
  * Its account figures come with the stock page's one query (TicketAccount); placing an
  * order is one request and re-reading buying power and holdings one more.
  */
-import { useId, useState } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useClient, useMutation, type CombinedError } from "urql";
 import { Field } from "../components/Field";
 import { formatMoney, formatQuantity } from "../components/format";
@@ -136,8 +136,7 @@ function TicketForm({ labelledBy, symbol, marketPrice, account, onAccount }: Tic
     setRefreshError(fresh ? undefined : result.error);
   };
 
-  const onSubmit = form.submit(async (values) => {
-    setOutcome(undefined);
+  const submit = form.submit(async (values) => {
     const result = await placeOrder({
       input: {
         symbol,
@@ -157,6 +156,12 @@ function TicketForm({ labelledBy, symbol, marketPrice, account, onAccount }: Tic
     await refresh();
     return undefined;
   });
+
+  // Each attempt starts without the last order's outcome, refused by the field rules or not.
+  const onSubmit = (event: FormEvent) => {
+    setOutcome(undefined);
+    return submit(event);
+  };
 
   const money = (value: string) => formatMoney(value, account.currency);
   return (

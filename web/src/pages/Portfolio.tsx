@@ -169,6 +169,9 @@ function Portfolio({ account, onChanged }: { account: PortfolioAccountFragment; 
         draw={drawEquity}
         label={label}
       />
+      {account.equityHistory.length === 1 && (
+        <p className="muted">The chart grows by one point at each trading day's close, starting from the day the account was opened or reset.</p>
+      )}
     </div>
   );
 }
