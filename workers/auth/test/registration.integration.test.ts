@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { faultControls, standIn, startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { groups, spell, spelling } from "../../../shared/testing/address-spellings.ts";
-import type { TradingRpc } from "../../trading/src/contract.ts";
 import { authClient, PASSWORD, uniqueEmail, type D1Reader } from "./node/client.ts";
 
 /**
@@ -185,7 +184,7 @@ describe("account deletion and the trading account", () => {
   it("rule: deleting the user deletes the trading account; a trading failure is 503 and the retry finishes the job", async () => {
     const email = uniqueEmail("delete-trader");
     const { body } = await client.register(email);
-    const trading = (await platform.worker("trading").getExport()) as unknown as TradingRpc;
+    const trading = await platform.rpc("trading");
     expect(await trading.openAccount(meta, body.user.id)).toMatchObject({ ok: true, value: { cash: "100000.00" } });
     const headers = { authorization: `Bearer ${body.accessToken}` };
     await (await injector("fault-trading")).arm("removeUser");

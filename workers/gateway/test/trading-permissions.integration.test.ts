@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { errorCodes, graphql, signUp, type SignedIn } from "./support/graphql-client.ts";
-import { tradingRpc } from "./support/trading.ts";
 
 let platform: Platform;
 
@@ -92,7 +91,7 @@ describe("trading without the trade permission", () => {
   it("no account was opened by the refused mutations", async () => {
     const viewer = await withOnlyRole("stock_viewer", "viewer");
     await graphql(platform, MUTATIONS.openTradingAccount!, { token: viewer.token });
-    const trading = await tradingRpc(platform);
+    const trading = await platform.rpc("trading");
     expect(await trading.account(meta, viewer.userId)).toEqual({ ok: true, value: null });
   });
 

@@ -9,7 +9,6 @@ import { CASH_SCALE, cashAmount, formatDecimal, formatTrimmed, fromQuotePrice, p
 import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
 import { errorCodes, graphql, signUp, type GraphQLResponse, type SignedIn } from "./support/graphql-client.ts";
 import { rpcCalls } from "./support/rpc-calls.ts";
-import { tradingRpc } from "./support/trading.ts";
 
 let platform: Platform;
 
@@ -400,7 +399,7 @@ describe("account deletion", () => {
   it("rule: deleting the user (DELETE /auth/account) deletes the trading account and everything in it", async () => {
     const user = await trader("deleted");
     await placed(user, { symbol: "AAPL", side: "BUY", quantity: "1" });
-    const trading = await tradingRpc(platform);
+    const trading = await platform.rpc("trading");
     expect(await trading.account(meta, user.userId)).toMatchObject({ ok: true, value: { positions: [{ symbol: "AAPL" }] } });
     const deleted = await platform.fetch("/auth/account", {
       method: "DELETE",

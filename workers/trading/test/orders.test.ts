@@ -246,19 +246,21 @@ describe("orders", () => {
 
   it("rule: STOP_LIMIT becomes a LIMIT at its limitPrice when triggered", async () => {
     const userId = await openedAccount();
-    const symbol = await quoted(100);
-    const order = ok(await worker.placeOrder(meta, userId, { ...market(symbol, "BUY", "1"), type: "STOP_LIMIT", stopPrice: "105", limitPrice: "106", timeInForce: "GTC" }));
-    expect(order).toMatchObject({ status: "OPEN", triggeredAt: null, reservedCash: "106.00" });
+    // 104.5 acts on the order neither before its trigger (below the stop) nor after (above the limit),
+    // so the symbol book's own polls of the scripted quote change nothing here.
+    const symbol = await quoted(104.5);
+    const order = ok(await worker.placeOrder(meta, userId, { ...market(symbol, "BUY", "1"), type: "STOP_LIMIT", stopPrice: "105", limitPrice: "104", timeInForce: "GTC" }));
+    expect(order).toMatchObject({ status: "OPEN", triggeredAt: null, reservedCash: "104.00" });
     // Reached at 107 but above the limit: triggered, still open.
     expect(await match(userId, [order.id], "107")).toEqual([{ orderId: order.id, outcome: "TRIGGERED" }]);
     const triggered = ok(await worker.order(meta, userId, order.id))!;
     expect(triggered.status).toBe("OPEN");
     expect(triggered.triggeredAt).not.toBeNull();
-    // Now a LIMIT at 106: it fills below the stop too.
-    expect(await match(userId, [order.id], "104")).toEqual([{ orderId: order.id, outcome: "FILLED" }]);
-    expect(ok(await worker.order(meta, userId, order.id))).toMatchObject({ status: "FILLED", averageFillPrice: "104" });
+    // Now a LIMIT at 104: it fills below the stop.
+    expect(await match(userId, [order.id], "103")).toEqual([{ orderId: order.id, outcome: "FILLED" }]);
+    expect(ok(await worker.order(meta, userId, order.id))).toMatchObject({ status: "FILLED", averageFillPrice: "103" });
     // Placed with the stop reached and the limit allowing it: filled at once.
-    expect(ok(await worker.placeOrder(meta, userId, { ...market(symbol, "SELL", "1"), type: "STOP_LIMIT", stopPrice: "101", limitPrice: "99" }))).toMatchObject({ status: "FILLED", averageFillPrice: "100" });
+    expect(ok(await worker.placeOrder(meta, userId, { ...market(symbol, "SELL", "1"), type: "STOP_LIMIT", stopPrice: "105", limitPrice: "104" }))).toMatchObject({ status: "FILLED", averageFillPrice: "104.5" });
   });
 
   it("rule: IOC and FOK orders that cannot fill at once end CANCELED NOT_IMMEDIATELY_FILLABLE; when they can, they fill", async () => {
@@ -335,7 +337,7 @@ describe("orders", () => {
     expect(ok(await worker.placeOrder(meta, other, market(symbol, "BUY", "1", { clientOrderId: "ticket-1" }))).id).not.toBe(first.id);
   });
 
-  it("rule: at most 100 open orders per account (BAD_USER_INPUT, nothing created)", async () => {
+  it("rule: at most 100 open orders per account (BAD_USER_INPUT, nothing created, for an order that could rest)", async () => {
     const userId = await openedAccount();
     const symbol = await quoted(100);
     for (let i = 0; i < 100; i++) ok(await worker.placeOrder(meta, userId, limit(symbol, "BUY", "1", "1")));
@@ -344,6 +346,10 @@ describe("orders", () => {
     const open = ok(await worker.orders(meta, userId, { first: 100, status: "OPEN" }));
     expect(open.edges).toHaveLength(100);
     expect(open.pageInfo.hasNextPage).toBe(false);
+    // Orders that never rest are still taken: a MARKET order, an IOC limit.
+    expect(ok(await worker.placeOrder(meta, userId, market(symbol, "BUY", "1"))).status).toBe("FILLED");
+    expect(ok(await worker.placeOrder(meta, userId, limit(symbol, "BUY", "1", "1", { timeInForce: "IOC" }))).status).toBe("CANCELED");
+    expect(ok(await worker.orders(meta, userId, { first: 100, status: "OPEN" })).edges).toHaveLength(100);
   }, 30_000);
 
   it("rule: TRADING_HOURS=exchange: a MARKET order outside REGULAR is REJECTED MARKET_CLOSED; limit and stop orders are accepted and match only during REGULAR", async () => {

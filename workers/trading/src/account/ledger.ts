@@ -51,8 +51,8 @@ export interface NewOrder {
 }
 
 /** 10,000,000.00: deposits may not take cash beyond it. */
-export const MAX_CASH = 1_000_000_000n;
-export const TRADABLE_TYPES: readonly string[] = ["EQUITY", "ETF"];
+const MAX_CASH = 1_000_000_000n;
+const TRADABLE_TYPES: readonly string[] = ["EQUITY", "ETF"];
 
 export const NO_ACCOUNT = "The user has no trading account";
 export const noAccount = <T>(): RpcResult<T> => failure("NOT_FOUND", NO_ACCOUNT);
@@ -60,12 +60,12 @@ export const noAccount = <T>(): RpcResult<T> => failure("NOT_FOUND", NO_ACCOUNT)
 /** trading.md "Trading hours": `exchange` matches only during the regular session. */
 export const canMatch = (venue: Venue, marketState: string): boolean => venue.tradingHours === "always" || marketState === "REGULAR";
 
-const asTrigger = (order: NewOrder | OrderRecord, triggered: boolean): Trigger => ({
+const asTrigger = (order: OrderRecord): Trigger => ({
   side: order.side,
   type: order.type,
   limitPrice: order.limitPrice,
   stopPrice: order.stopPrice,
-  triggered,
+  triggered: order.triggeredAt !== null,
 });
 
 /** What an open buy order holds back: LIMIT and STOP_LIMIT quantity * limit, STOP quantity * stop, to the cent. */
@@ -253,7 +253,8 @@ export function placeOrder(sql: Sql, order: NewOrder, market: MarketFacts, venue
   if (market.instrumentType === null) {
     return failure("BAD_USER_INPUT", `Unknown symbol ${order.symbol}`, [{ field: "input.symbol", message: "is not a known symbol" }]);
   }
-  if (openOrderCount(sql) >= MAX_OPEN_ORDERS) {
+  // Only an order that can rest may add to the open ones: MARKET, IOC and FOK orders never do.
+  if (canRest(order) && openOrderCount(sql) >= MAX_OPEN_ORDERS) {
     return failure("BAD_USER_INPUT", `An account holds at most ${MAX_OPEN_ORDERS} open orders`, [
       { field: "input", message: `the account already has ${MAX_OPEN_ORDERS} open orders` },
     ]);
@@ -270,6 +271,8 @@ export function placeOrder(sql: Sql, order: NewOrder, market: MarketFacts, venue
   return success({ order: rest(sql, matched, clock), rests: true });
 }
 
+const canRest = (order: NewOrder): boolean => order.type !== "MARKET" && (order.timeInForce === "DAY" || order.timeInForce === "GTC");
+
 /** An order left OPEN: its reservation and its expiry written, and its event. */
 function rest(sql: Sql, order: OrderRecord, clock: Clock): OrderRecord {
   sql.exec("UPDATE orders SET reserved = ?, expires_at = ? WHERE id = ?", sqlInt(reservationOf(order)), expiresAt(order.timeInForce, clock.now), order.id);
@@ -281,7 +284,7 @@ function rest(sql: Sql, order: OrderRecord, clock: Clock): OrderRecord {
 /** One look at an OPEN order at `quote`: filled (or rejected, a stop buy past buying power), triggered, or as it was. */
 function matchOnce(sql: Sql, order: OrderRecord, quote: MarketQuote, venue: Venue, clock: Clock): OrderRecord {
   if (!canMatch(venue, quote.marketState)) return order;
-  const trigger = asTrigger(order, order.triggeredAt !== null);
+  const trigger = asTrigger(order);
   const reachesStop = order.triggeredAt === null && order.type !== "MARKET" && order.type !== "LIMIT" && stopReached(trigger, quote.price);
   const current = reachesStop ? markTriggered(sql, order, clock) : order;
   return fillsAt(trigger, quote.price) ? fill(sql, current, quote.price, clock) : current;

@@ -76,5 +76,3 @@ export const pendingEvents = (sql: Sql, limit = OUTBOX_BATCH): PendingEvent[] =>
 export const markSent = (sql: Sql, seqs: number[]): void => {
   for (const seq of seqs) sql.exec("DELETE FROM outbox WHERE seq = ?", seq);
 };
-
-export const outboxSize = (sql: Sql): number => Number(sql.exec("SELECT COUNT(*) AS n FROM outbox")[0]!.n);
