@@ -29,7 +29,7 @@ describe("docs/", () => {
   it("web.md keeps a Requests per page row for every page, and the README links it", () => {
     const web = doc("web.md");
     const table = web.slice(web.indexOf("## Requests per page"));
-    for (const path of ["/", "/sign-in", "/sign-up", "/search", "/stocks/:symbol", "/watchlist", "/settings", "/admin/users"]) {
+    for (const path of ["/", "/sign-in", "/sign-up", "/search", "/stocks/:symbol", "/watchlist", "/portfolio", "/orders", "/leaderboard", "/settings", "/admin/users"]) {
       expect(table, path).toContain(`| \`${path}\` |`);
     }
     expect(readFileSync("README.md", "utf8")).toContain("](docs/web.md)");

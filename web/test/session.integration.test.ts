@@ -95,7 +95,7 @@ describe("the web app's cookie session", () => {
     expect(second.filter((c) => c.path === "/auth/refresh")).toEqual([]);
   });
 
-  it("every signed-in page has the navigation landmark; Users only for admins; the trading pages say they are not open yet", async () => {
+  it("every signed-in page has the navigation landmark; Users only for admins; the trading links lead to their pages", async () => {
     await signInThroughForm(page, web.origin, member.email, PASSWORD);
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const name of NAV_LINKS) await nav.getByRole("link", { name, exact: true }).waitFor();
@@ -105,7 +105,7 @@ describe("the web app's cookie session", () => {
       await nav.getByRole("link", { name, exact: true }).click();
       await page.getByRole("heading", { level: 1, name }).waitFor();
       expect(new URL(page.url()).pathname).toBe(path);
-      expect(await auditPage(page, `trading-soon-${name.toLowerCase()}`)).toEqual([]);
+      expect(await auditPage(page, `nav-${name.toLowerCase()}`)).toEqual([]);
     }
 
     const admin = await signUpAdmin(web.platform);

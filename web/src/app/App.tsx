@@ -19,7 +19,9 @@ const SearchPage = page(() => import("../pages/Search"), "SearchPage");
 const WatchlistPage = page(() => import("../pages/Watchlist"), "WatchlistPage");
 const SettingsPage = page(() => import("../pages/Settings"), "SettingsPage");
 const AdminUsersPage = page(() => import("../pages/AdminUsers"), "AdminUsersPage");
-const TradingSoonPage = page(() => import("../pages/TradingSoon"), "TradingSoonPage");
+const PortfolioPage = page(() => import("../pages/Portfolio"), "PortfolioPage");
+const OrdersPage = page(() => import("../pages/Orders"), "OrdersPage");
+const LeaderboardPage = page(() => import("../pages/Leaderboard"), "LeaderboardPage");
 
 export function App() {
   return (
@@ -37,9 +39,9 @@ export function App() {
                 <Route path="/watchlist" element={<WatchlistPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="/admin/users" element={<AdminUsersPage />} />
-                <Route path="/portfolio" element={<TradingSoonPage title="Portfolio" />} />
-                <Route path="/orders" element={<TradingSoonPage title="Orders" />} />
-                <Route path="/leaderboard" element={<TradingSoonPage title="Leaderboard" />} />
+                <Route path="/portfolio" element={<PortfolioPage />} />
+                <Route path="/orders" element={<OrdersPage />} />
+                <Route path="/leaderboard" element={<LeaderboardPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -19,4 +19,12 @@ describe("Change", () => {
     render(<Change change={0} percent={0} currency="USD" />);
     expect(screen.getByText(/^\$0\.00 \(0\.00%\)$/).className).toBe("");
   });
+
+  it("takes the API's Decimal text, and leaves out a percent of nothing", () => {
+    const { container } = render(<Change change="1234.56" percent={1.23} currency="USD" />);
+    expect(container.textContent).toBe("▲ +$1,234.56 (+1.23%)");
+    cleanup();
+    const second = render(<Change change="10.00" percent={null} currency="USD" />);
+    expect(second.container.textContent).toBe("+$10.00");
+  });
 });

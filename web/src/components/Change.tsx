@@ -1,4 +1,4 @@
-import { formatPercent, formatSignedMoney } from "./format";
+import { formatPercent, formatSignedMoney, type Figure } from "./format";
 
 export type Direction = "up" | "down" | "flat";
 
@@ -11,15 +11,17 @@ export const directionOf = (percent: number): Direction => {
 const ARROW: Record<Direction, string> = { up: "▲", down: "▼", flat: "" };
 
 /**
- * A price change with its sign, an arrow and its percent: "▲ +$1.20 (+0.52%)". Colour
+ * A change of money with its sign, an arrow and its percent: "▲ +$1.20 (+0.52%)". Colour
  * (the global .up/.down) repeats what the sign already says, so it is never the only cue.
+ * A percent of nothing (null: the base was zero) is left out, and so are arrow and colour.
  */
-export function Change({ change, percent, currency }: { change: number; percent: number; currency: string }) {
-  const direction = directionOf(percent);
+export function Change({ change, percent, currency }: { change: Figure; percent: number | null; currency: string }) {
+  const direction = percent === null ? "flat" : directionOf(percent);
   return (
     <span className={direction === "flat" ? undefined : direction}>
       {direction !== "flat" && <span aria-hidden="true">{ARROW[direction]} </span>}
-      {formatSignedMoney(change, currency)} ({formatPercent(percent)})
+      {formatSignedMoney(change, currency)}
+      {percent !== null && ` (${formatPercent(percent)})`}
     </span>
   );
 }

@@ -12,6 +12,8 @@ export const CHART_PERIODS = [
 
 export type ChartPeriod = (typeof CHART_PERIODS)[number]["period"];
 
+export type ChartPeriodChoice = (typeof CHART_PERIODS)[number];
+
 /** The period the stock page opens with (its one query asks for this one's history). */
 export const DEFAULT_CHART_PERIOD: ChartPeriod = "ONE_MONTH";
 

@@ -62,3 +62,7 @@ export function failureOf<Name extends string>(error: unknown, labels: Record<Na
   if (error instanceof CombinedError) return graphQLFailure(error, labels);
   return { message: "Something went wrong. Try again.", fields: {} };
 }
+
+/** Whether a GraphQL error is about `field` (its path names it): a page's part that failed while the rest answered. */
+export const failedAt = (error: CombinedError | undefined, field: string): boolean =>
+  error?.graphQLErrors.some((e) => e.path?.includes(field)) ?? false;

@@ -5,6 +5,8 @@ import {
   formatDateTime,
   formatMoney,
   formatPercent,
+  formatPrice,
+  formatQuantity,
   formatSignedMoney,
   formatTradingDay,
 } from "./format";
@@ -40,5 +42,17 @@ describe("figures", () => {
   it("writes an instant in the asked time zone and a trading day as it is", () => {
     expect(formatDateTime("2026-12-01T15:04:00.000Z", "en-US", "UTC")).toBe("Dec 1, 2026, 3:04 PM");
     expect(formatTradingDay("2026-12-01", "en-US")).toBe("Dec 1, 2026");
+  });
+
+  it("formats the trading API's Decimal text exactly, without a float on the way", () => {
+    expect(formatMoney("100000.00", "USD", "en-US")).toBe("$100,000.00");
+    // 2^53 + 1 cents: a float would print ...992.00.
+    expect(formatMoney("90071992547409.93", "USD", "en-US")).toBe("$90,071,992,547,409.93");
+    expect(formatSignedMoney("-12.30", "USD", "en-US")).toBe("-$12.30");
+    expect(formatSignedMoney("0.00", "USD", "en-US")).toBe("$0.00");
+    expect(formatPrice("231.4567", "USD", "en-US")).toBe("$231.4567");
+    expect(formatPrice("231.5000", "USD", "en-US")).toBe("$231.50");
+    expect(formatQuantity("10.0000", "en-US")).toBe("10");
+    expect(formatQuantity("1000.5", "en-US")).toBe("1,000.5");
   });
 });

@@ -13,12 +13,28 @@ function currencyFormat(currency: string, locale: string | undefined, options: I
   }
 }
 
-/** 1234.5, "USD" -> "$1,234.50" */
-export const formatMoney = (value: number, currency: string, locale?: string) => currencyFormat(currency, locale, {}).format(value);
+/**
+ * A figure to format: a quote's number, or the trading API's Decimal text ("100000.00"),
+ * which Intl reads as an exact decimal: money never becomes a binary float on the way.
+ */
+export type Figure = number | string;
+
+const exact = (value: Figure) => value as number | Intl.StringNumericLiteral;
+
+/** 1234.5 or "1234.50", "USD" -> "$1,234.50" */
+export const formatMoney = (value: Figure, currency: string, locale?: string) => currencyFormat(currency, locale, {}).format(exact(value));
 
 /** A change of money, always with its sign: "+$1.20", "-$0.35", "$0.00". */
-export const formatSignedMoney = (value: number, currency: string, locale?: string) =>
-  currencyFormat(currency, locale, { signDisplay: "exceptZero" }).format(value);
+export const formatSignedMoney = (value: Figure, currency: string, locale?: string) =>
+  currencyFormat(currency, locale, { signDisplay: "exceptZero" }).format(exact(value));
+
+/** A price with up to 4 decimals as the trading API keeps them: "231.4567" -> "$231.4567", "231.5000" -> "$231.50". */
+export const formatPrice = (value: Figure, currency: string, locale?: string) =>
+  currencyFormat(currency, locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(exact(value));
+
+/** A share quantity without trailing zeros: "10.0000" -> "10", "1000.5" -> "1,000.5". */
+export const formatQuantity = (value: Figure, locale?: string) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(exact(value));
 
 /** Large sums shortly: 3.67e12, "USD" -> "$3.67T". */
 export const formatCompactMoney = (value: number, currency: string, locale?: string) =>

@@ -1,10 +1,10 @@
-import { act, cleanup, fireEvent, render, renderHook, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryRouter } from "react-router";
 import { CombinedError, Provider, type Client } from "urql";
 import { fromValue } from "wonka";
 import { SessionProvider, type Session } from "../app/session";
-import { AdminUsersPage, usePageCursors } from "./AdminUsers";
+import { AdminUsersPage } from "./AdminUsers";
 
 afterEach(cleanup);
 
@@ -83,20 +83,5 @@ describe("the users page", () => {
     renderWith(session(["view_users"]));
     await screen.findByRole("table", { name: "Users" });
     expect(screen.queryByRole("button", { name: /admin/ })).toBeNull();
-  });
-});
-
-describe("the cursors of the pages seen", () => {
-  it("goes forward by end cursor and back by the stack, never before the first page", () => {
-    const { result } = renderHook(usePageCursors);
-    expect(result.current).toMatchObject({ after: null, isFirst: true });
-    act(() => result.current.next("c10"));
-    act(() => result.current.next("c20"));
-    expect(result.current).toMatchObject({ after: "c20", isFirst: false });
-    act(() => result.current.previous());
-    expect(result.current.after).toBe("c10");
-    act(() => result.current.previous());
-    act(() => result.current.previous());
-    expect(result.current).toMatchObject({ after: null, isFirst: true });
   });
 });

@@ -10,6 +10,7 @@ import { useMutation, useQuery } from "urql";
 import { can, SessionQuery, useSessionQuery } from "../app/session";
 import { failureOf } from "../components/failure";
 import { ErrorAlert } from "../components/Notice";
+import { usePageCursors } from "../components/usePageCursors";
 import { usePageTitle } from "../components/usePageTitle";
 import { graphql } from "../gql";
 import type { UsersQuery } from "../gql/graphql";
@@ -74,20 +75,6 @@ export function AdminUsersPage() {
     );
   }
   return <UsersDirectory mayChangeRoles={can(me, "manage_roles")} />;
-}
-
-/**
- * The cursors of the pages seen so far, the current one last (null: the first page), so
- * "Previous page" goes back without the API paging backwards.
- */
-export function usePageCursors() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  return {
-    after: cursors.at(-1) ?? null,
-    isFirst: cursors.length === 1,
-    next: (endCursor: string) => setCursors((stack) => [...stack, endCursor]),
-    previous: () => setCursors((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack)),
-  };
 }
 
 function UsersDirectory({ mayChangeRoles }: { mayChangeRoles: boolean }) {

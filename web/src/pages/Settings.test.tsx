@@ -19,10 +19,10 @@ const me: Session = {
   profile: { firstName: "Ada", lastName: "Lovelace" },
 };
 
-function renderSettings(mutationAnswer: { data?: unknown; error?: CombinedError }) {
+function renderSettings(mutationAnswer: { data?: unknown; error?: CombinedError }, viewer: unknown = me) {
   const mutations: unknown[] = [];
   const client = {
-    executeQuery: (operation: unknown) => fromValue({ operation, data: { me }, stale: false, hasNext: false }),
+    executeQuery: (operation: unknown) => fromValue({ operation, data: { me: viewer }, stale: false, hasNext: false }),
     executeMutation: (operation: { variables: unknown }) => {
       mutations.push(operation.variables);
       return fromValue({ operation, ...mutationAnswer, stale: false, hasNext: false });
@@ -98,5 +98,30 @@ describe("the settings page", () => {
     vi.stubGlobal("fetch", authAnswer(204));
     fireEvent.click(within(dialog).getByRole("button", { name: "Yes, delete my account" }));
     await screen.findByRole("heading", { name: "Start page" });
+  });
+
+  it("shows the leaderboard switch to traders and turns it on and off", async () => {
+    const trader = { ...me, permissions: ["trade"], tradingAccount: { id: "a1", onLeaderboard: false } };
+    const mutations = renderSettings({ data: { setLeaderboardVisibility: { id: "a1", onLeaderboard: true } } }, trader);
+    const toggle = await screen.findByRole("switch", { name: "Show me on the leaderboard" });
+    expect(toggle.getAttribute("aria-checked")).toBe("false");
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute("aria-checked")).toBe("true"));
+    expect(mutations).toEqual([{ visible: true }]);
+    expect(screen.getByRole("region", { name: "Leaderboard" }).querySelector('[role="status"]')?.textContent).toMatch(/^You are on the leaderboard/);
+  });
+
+  it("disables the leaderboard switch without a paper-trading account, and says why", async () => {
+    const mutations = renderSettings({}, { ...me, permissions: ["trade"], tradingAccount: null });
+    const toggle = await screen.findByRole("switch", { name: "Show me on the leaderboard", description: /Open yours on the dashboard first/ });
+    expect((toggle as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(toggle);
+    expect(mutations).toEqual([]);
+  });
+
+  it("has no leaderboard switch for an account that cannot trade", async () => {
+    renderSettings({});
+    await screen.findByRole("form", { name: "Profile" });
+    expect(screen.queryByRole("switch")).toBeNull();
   });
 });

@@ -1,12 +1,15 @@
 /**
- * /settings: the profile, the password, every session, the account itself. One GraphQL
- * request (me { ...Session }, which holds the profile); each change is one request of its own.
+ * /settings: the profile, the password, the leaderboard switch, every session, the account
+ * itself. One GraphQL request (Settings: me { ...Session }, which holds the profile, and the
+ * trading account's leaderboard visibility); each change is one request of its own.
  */
-import { useEffect, useRef, useState, type FormEventHandler, type ReactNode } from "react";
+import { useRef, useState, type FormEventHandler, type ReactNode } from "react";
+import { Link } from "react-router";
 import { useMutation } from "urql";
-import { SessionQuery, useSessionQuery, useStartOver } from "../app/session";
+import { can, useSessionQuery, useStartOver } from "../app/session";
 import { changePassword, deleteAccount, signOut } from "../auth/api";
 import { givenPassword, newPassword, personName } from "../auth/rules";
+import { Dialog } from "../components/Dialog";
 import { failureOf } from "../components/failure";
 import { Field } from "../components/Field";
 import { ErrorAlert, StatusMessage } from "../components/Notice";
@@ -25,19 +28,41 @@ const UpdateProfileMutation = graphql(`
   }
 `);
 
+const SettingsDocument = graphql(`
+  query Settings {
+    me {
+      ...Session
+      tradingAccount {
+        id
+        onLeaderboard
+      }
+    }
+  }
+`);
+
+const SetLeaderboardVisibilityDocument = graphql(`
+  mutation SetLeaderboardVisibility($visible: Boolean!) {
+    setLeaderboardVisibility(visible: $visible) {
+      id
+      onLeaderboard
+    }
+  }
+`);
+
 const sectionClass = `card ${styles.section}`;
 
 export function SettingsPage() {
   usePageTitle("Settings");
-  const [{ data, error }] = useSessionQuery({ query: SessionQuery });
+  const [{ data, error }] = useSessionQuery({ query: SettingsDocument });
   const me = data?.me;
   if (!me) return error ? <QueryError error={error} /> : <Loading />;
+  const account = me.tradingAccount;
   return (
     <>
       <h1>Settings</h1>
       <ProfileForm key={me.id} firstName={me.profile?.firstName ?? ""} lastName={me.profile?.lastName ?? ""} />
       <PasswordForm />
-      {/* The "Show me on the leaderboard" switch comes here with the trading issue. */}
+      {can(me, "trade") && <LeaderboardSwitch key={account?.id} shown={account?.onLeaderboard ?? null} />}
       <SignOutEverywhere />
       <DeleteAccount />
     </>
@@ -109,6 +134,58 @@ function PasswordForm() {
   );
 }
 
+/**
+ * "Show me on the leaderboard" (role switch). Without a paper-trading account there is
+ * nothing to list: the switch is there but disabled, and says why.
+ */
+function LeaderboardSwitch({ shown: shownAtLoad }: { shown: boolean | null }) {
+  const [shown, setShown] = useState(shownAtLoad);
+  const [news, setNews] = useState<string>();
+  const [alert, setAlert] = useState<string>();
+  const [{ fetching }, setVisibility] = useMutation(SetLeaderboardVisibilityDocument);
+  const toggle = async () => {
+    if (fetching || shown === null) return;
+    setAlert(undefined);
+    const result = await setVisibility({ visible: !shown });
+    if (result.error) return setAlert(failureOf(result.error, {}).message);
+    const now = result.data?.setLeaderboardVisibility.onLeaderboard;
+    if (now === undefined) return;
+    setShown(now);
+    setNews(now ? "You are on the leaderboard; it may take up to a minute to show you." : "You are off the leaderboard.");
+  };
+  return (
+    <section className={sectionClass} aria-labelledby="leaderboard-heading">
+      <h2 id="leaderboard-heading">Leaderboard</h2>
+      <ErrorAlert message={alert} />
+      <StatusMessage message={news} />
+      <p id="leaderboard-why">
+        {shown === null ? (
+          <>
+            Only paper-trading accounts can be listed. Open yours on the <Link to="/">dashboard</Link> first.
+          </>
+        ) : (
+          "Lists your first name, the initial of your last name and your return, nothing else."
+        )}
+      </p>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={shown ?? false}
+        aria-describedby="leaderboard-why"
+        disabled={shown === null}
+        aria-busy={fetching}
+        className={styles.switch}
+        onClick={() => void toggle()}
+      >
+        <span className={styles.track} aria-hidden="true">
+          <span className={styles.thumb} />
+        </span>
+        Show me on the leaderboard
+      </button>
+    </section>
+  );
+}
+
 function SignOutEverywhere() {
   const startOver = useStartOver();
   const [alert, setAlert] = useState<string>();
@@ -140,65 +217,43 @@ function SignOutEverywhere() {
 function DeleteAccount() {
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setAsking(false);
-    opener.current?.focus();
-  };
   return (
     <section className={sectionClass} aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete account</h2>
-      <p>Deletes your account, profile and watchlist for good.</p>
+      <p>Deletes your account, profile, watchlist and paper-trading account for good.</p>
       <button ref={opener} type="button" className="danger" onClick={() => setAsking(true)}>
         Delete account
       </button>
-      {asking && <DeleteAccountDialog onCancel={close} />}
+      {asking && (
+        <Dialog title="Delete your account?" opener={opener} onClose={() => setAsking(false)}>
+          {(close) => <DeleteAccountForm onCancel={close} />}
+        </Dialog>
+      )}
     </section>
   );
 }
 
-/** A modal dialog: focus moves into it, Escape or "Cancel" closes it. */
-function DeleteAccountDialog({ onCancel }: { onCancel(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+function DeleteAccountForm({ onCancel }: { onCancel(): void }) {
   const startOver = useStartOver();
   const form = useForm({ initial: { password: "" }, labels: { password: "Password" }, rules: { password: givenPassword() } });
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-  // Closed first: while the dialog is modal, focus cannot return to the page behind it.
-  const cancel = () => {
-    dialog.current?.close();
-    onCancel();
-  };
   const onSubmit = form.submit(async ({ password }) => {
     await deleteAccount(password);
     startOver("/");
     return undefined;
   });
   return (
-    <dialog
-      ref={dialog}
-      className={styles.dialog}
-      aria-labelledby="delete-dialog-heading"
-      onCancel={(event) => {
-        event.preventDefault();
-        cancel();
-      }}
-    >
-      <form ref={form.formRef} onSubmit={onSubmit} noValidate>
-        <h2 id="delete-dialog-heading">Delete your account?</h2>
-        <p>This cannot be undone. Enter your password to confirm.</p>
-        <ErrorAlert message={form.alert} />
-        <Field {...form.field("password")} type="password" autoComplete="current-password" required />
-        <div className={styles.actions}>
-          <button type="submit" className="danger" aria-disabled={form.busy}>
-            Yes, delete my account
-          </button>
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate>
+      <p>This cannot be undone. Enter your password to confirm.</p>
+      <ErrorAlert message={form.alert} />
+      <Field {...form.field("password")} type="password" autoComplete="current-password" required />
+      <div className={styles.actions}>
+        <button type="submit" className="danger" aria-disabled={form.busy}>
+          Yes, delete my account
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

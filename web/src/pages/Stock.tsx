@@ -1,18 +1,21 @@
 /**
- * /stocks/:symbol: the instrument, its quote, its price chart and the watchlist button, from
- * ONE query (stock + quote + the default period's history + me). Other periods: StockChart.
+ * /stocks/:symbol: the instrument, its quote, its price chart, the watchlist button and the
+ * order ticket, from ONE query (stock + quote + the default period's history + me with its
+ * trading account's buying power and holdings). Other periods: StockChart.
  */
 import { useId, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, type CombinedError } from "urql";
-import { useSessionQuery } from "../app/session";
+import { can, useSessionQuery } from "../app/session";
 import { Change } from "../components/Change";
+import { failedAt } from "../components/failure";
 import { DEFAULT_CHART_PERIOD } from "../components/chart-periods";
 import { formatCompactMoney, formatCompactNumber, formatDateTime, formatInstrumentType, formatMoney } from "../components/format";
 import { Loading, QueryError } from "../components/QueryState";
 import { usePageTitle } from "../components/usePageTitle";
 import { graphql } from "../gql";
 import type { StockPageQuery } from "../gql/graphql";
+import { OrderTicket } from "./OrderTicket";
 import styles from "./Stock.module.css";
 import { StockChart } from "./StockChart";
 
@@ -22,6 +25,9 @@ const StockPageDocument = graphql(`
       ...Session
       watchlist {
         symbol
+      }
+      tradingAccount {
+        ...TicketAccount
       }
     }
     stock(symbol: $symbol) {
@@ -111,7 +117,14 @@ function StockView({ symbol }: { symbol: string }) {
       {error && <QueryError error={error} retry={retry} />}
       {stock.quote ? <QuoteFigures quote={stock.quote} currency={stock.currency} /> : <p>No quote is available for {stock.symbol} right now.</p>}
       <StockChart symbol={stock.symbol} currency={stock.currency} history={stock.history} />
-      {/* Paper trading adds the "Order ticket" form here (web.md). */}
+      {can(data.me, "trade") && (
+        <OrderTicket
+          symbol={stock.symbol}
+          marketPrice={stock.quote?.price ?? null}
+          account={data.me.tradingAccount ?? null}
+          unavailable={failedAt(error, "tradingAccount")}
+        />
+      )}
     </article>
   );
 }
