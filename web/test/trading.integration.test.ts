@@ -224,12 +224,14 @@ describe("trading pages in Chromium", () => {
     await page.getByRole("status").filter({ hasText: /^You are on the leaderboard/ }).waitFor();
     expect(await auditPage(page, "trading-settings-switch-on")).toEqual([]);
 
-    // The leaderboard may lag a visibility change by up to 60 seconds (trading.md).
+    // The leaderboard may lag a visibility change by up to 60 seconds (trading.md): rather
+    // than wait the minute out, run its cron once the queue has had a moment.
     expect(await load("/leaderboard", "/leaderboard", () => heading("Leaderboard").waitFor())).toBe(1);
     const table = page.getByRole("table", { name: "Leaderboard" });
-    const deadline = Date.now() + 75_000;
+    const deadline = Date.now() + 30_000;
     while ((await table.getByRole("row", { name: /Test t\./i }).count()) === 0 && Date.now() < deadline) {
-      await page.waitForTimeout(2_000);
+      await page.waitForTimeout(1_000);
+      await web.platform.worker("trading").scheduled({ cron: "* * * * *", scheduledTime: new Date() });
       await page.reload();
       await heading("Leaderboard").waitFor();
     }

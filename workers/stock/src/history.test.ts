@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { countingDatabase, D1_MAX_BOUND_PARAMETERS, countingProvider, failingProvider, log, resetState, SATURDAY, testDeps } from "../test/support";
-import { getHistory, periodWindow } from "./history";
-import { isTradingDay } from "./market";
+import { getHistory } from "./history";
+import { isTradingDay, periodWindow } from "../../../shared/exchange-calendar";
 import type { QuoteProvider } from "./providers/provider";
 import { createSimulatedProvider } from "./providers/simulated";
 import { historyBars } from "../../gateway/src/hardening/response-maxima";

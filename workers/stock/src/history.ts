@@ -8,7 +8,7 @@ import type { Db } from "../../../shared/d1";
 import type { Logger } from "../../../shared/logger";
 import type { BatchItem } from "drizzle-orm/batch";
 import { readBars, readCoverage, upsertBars, upsertCoverage, type Coverage, type StoredBar } from "./db/queries";
-import { addDays, easternTime } from "./market";
+import { addDays, BEGINNING_OF_TIME, easternTime, LOOKBACK_DAYS, periodWindow } from "../../../shared/exchange-calendar";
 import type { ProviderChain } from "./providers/chain";
 import type { Candle, DailyBar, HistoryPeriod } from "./contract";
 
@@ -20,50 +20,6 @@ export interface HistoryDeps {
 
 /** How long the recent end of a stored range is trusted before it is fetched again. */
 export const RECENT_BARS_TTL_MS = 5 * 60_000;
-/** Enough calendar days before a window to find the close before its first bar (weekends, holidays). */
-const LOOKBACK_DAYS = 10;
-const BEGINNING_OF_TIME = "1970-01-01";
-
-interface Window {
-  /** The first date of the window. */
-  from: string;
-  /** For ONE_DAY and FIVE_DAYS: the number of trailing trading days, whatever `from` is. */
-  lastSessions?: number;
-}
-
-const monthsBefore = (date: string, months: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return target.toISOString().slice(0, 10);
-};
-
-export function periodWindow(period: HistoryPeriod, today: string): Window {
-  switch (period) {
-    case "ONE_DAY":
-      return { from: addDays(today, -LOOKBACK_DAYS), lastSessions: 1 };
-    case "FIVE_DAYS":
-      return { from: addDays(today, -2 * LOOKBACK_DAYS), lastSessions: 5 };
-    case "ONE_MONTH":
-      return { from: monthsBefore(today, 1) };
-    case "THREE_MONTHS":
-      return { from: monthsBefore(today, 3) };
-    case "SIX_MONTHS":
-      return { from: monthsBefore(today, 6) };
-    case "YEAR_TO_DATE":
-      return { from: `${today.slice(0, 4)}-01-01` };
-    case "ONE_YEAR":
-      return { from: monthsBefore(today, 12) };
-    case "TWO_YEARS":
-      return { from: monthsBefore(today, 24) };
-    case "FIVE_YEARS":
-      return { from: monthsBefore(today, 60) };
-    case "MAX":
-      return { from: BEGINNING_OF_TIME };
-  }
-}
-
 export async function getHistory(deps: HistoryDeps, symbols: string[], period: HistoryPeriod, log: Logger): Promise<Record<string, Candle[]>> {
   const now = deps.now();
   const today = easternTime(now).date;

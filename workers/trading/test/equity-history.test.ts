@@ -1,7 +1,7 @@
 /** equityHistory through the door: the ledger since the opening or reset, and ONE batched history call. */
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { addDays, easternTime } from "../../stock/src/market";
+import { addDays, easternTime } from "../../../shared/exchange-calendar";
 import { accountStub, market, meta, ok, openedAccount, quoted, stock, tableOf, worker } from "./support";
 
 /** Moves an activity entry (by kind) to noon New York time on `date`: the ledger as if it had happened then. */

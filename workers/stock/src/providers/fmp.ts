@@ -3,7 +3,7 @@
  * search-symbol and profile. The API key comes from the FMP_API_KEY secret.
  */
 import * as v from "valibot";
-import { marketState } from "../market";
+import { marketState } from "../../../../shared/exchange-calendar";
 import type { DailyBar, Instrument, InstrumentType, Quote, SearchResult } from "../contract";
 import { eachOrFail, getJson, OptionalNumber, Price } from "./http";
 import { ProviderError, withChange, type QuoteProvider } from "./provider";

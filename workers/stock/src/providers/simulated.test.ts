@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SATURDAY, WEDNESDAY_NOON } from "../../test/support";
-import { addDays, isTradingDay } from "../market";
+import { addDays, isTradingDay } from "../../../../shared/exchange-calendar";
 import { seedInstruments } from "../seed/instruments";
 import { BUCKET_MS, createSimulatedProvider, SIMULATED_EPOCH } from "./simulated";
 

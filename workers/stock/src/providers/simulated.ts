@@ -5,7 +5,7 @@
  * day's open towards its close, always within the day's range.
  */
 import { seedInstruments } from "../seed/instruments";
-import { addDays, easternTime, isTradingDay, OPEN_MINUTES, CLOSE_MINUTES, sessionClose, tradingDayAtOrBefore, marketState } from "../market";
+import { addDays, easternTime, isTradingDay, OPEN_MINUTES, CLOSE_MINUTES, sessionClose, tradingDayAtOrBefore, marketState } from "../../../../shared/exchange-calendar";
 import type { DailyBar, Instrument, Quote, SearchResult } from "../contract";
 import { round2, withChange, type QuoteProvider } from "./provider";
 

@@ -3,7 +3,7 @@
  * call) and the v1 search endpoint.
  */
 import * as v from "valibot";
-import { marketState as sessionState } from "../market";
+import { marketState as sessionState } from "../../../../shared/exchange-calendar";
 import type { DailyBar, Instrument, InstrumentType, MarketState, Quote, SearchResult } from "../contract";
 import { INSTRUMENT_TYPES } from "../contract";
 import { eachOrFail, getJson, OptionalNumber, Price } from "./http";

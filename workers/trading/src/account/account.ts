@@ -12,7 +12,7 @@ import { createLogger, type Logger } from "../../../../shared/logger";
 import { createMetrics } from "../../../../shared/metrics";
 import { success, type CallMeta, type RpcResult } from "../../../../shared/rpc";
 import type { RpcCaller } from "../../../../shared/rpc-client";
-import { easternTime } from "../../../stock/src/market";
+import { easternTime } from "../../../../shared/exchange-calendar";
 import type { HistoryPeriod } from "../../../stock/src/contract";
 import type { BookQuote, MatchOutcome, RestingOrder } from "../book/protocol";
 import { loadTradingConfig } from "../config";

@@ -5,7 +5,7 @@
  * at the day's close times that day's close), then one point for today at current equity.
  */
 import { CASH_SCALE, cashAmount, formatDecimal } from "../../../../shared/decimal";
-import { addDays, isTradingDay } from "../../../stock/src/market";
+import { addDays, isTradingDay, periodWindow } from "../../../../shared/exchange-calendar";
 import type { EquityPoint } from "../contract";
 import type { HistoryPeriod } from "../../../stock/src/contract";
 
@@ -76,36 +76,14 @@ export function equityPoints(input: EquityInput): EquityPoint[] {
 /** Symbols the ledger's fills touched: every symbol held at some point of it. */
 export const symbolsTraded = (ledger: LedgerDay[]): string[] => [...new Set(ledger.flatMap((entry) => (entry.fill ? [entry.fill.symbol] : [])))].sort();
 
-const monthsBefore = (date: string, months: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return target.toISOString().slice(0, 10);
-};
-
 /**
  * The weekdays of the period up to today, for an account that held nothing in it (no
  * symbol, so no candles to date the days): as the stock service windows its history
- * (stock/src/history.ts periodWindow), ONE_DAY and FIVE_DAYS being the last 1 and 5 sessions.
+ * (shared/exchange-calendar.ts periodWindow), ONE_DAY and FIVE_DAYS being the last 1 and 5 sessions.
  */
 export function weekdaysOf(period: HistoryPeriod, today: string, beginning: string): string[] {
-  const sessions = period === "ONE_DAY" ? 1 : period === "FIVE_DAYS" ? 5 : null;
-  const from = sessions !== null ? addDays(today, -14) : periodFrom(period, today);
+  const window = periodWindow(period, today);
   const days: string[] = [];
-  for (let day = from < beginning ? beginning : from; day <= today; day = addDays(day, 1)) if (isTradingDay(day)) days.push(day);
-  return sessions === null ? days : days.slice(-sessions);
+  for (let day = window.from < beginning ? beginning : window.from; day <= today; day = addDays(day, 1)) if (isTradingDay(day)) days.push(day);
+  return window.lastSessions ? days.slice(-window.lastSessions) : days;
 }
-
-function periodFrom(period: HistoryPeriod, today: string): string {
-  switch (period) {
-    case "YEAR_TO_DATE":
-      return `${today.slice(0, 4)}-01-01`;
-    case "MAX":
-      return "1970-01-01";
-    default:
-      return monthsBefore(today, MONTHS[period as keyof typeof MONTHS]);
-  }
-}
-
-const MONTHS = { ONE_MONTH: 1, THREE_MONTHS: 3, SIX_MONTHS: 6, ONE_YEAR: 12, TWO_YEARS: 24, FIVE_YEARS: 60, ONE_DAY: 0, FIVE_DAYS: 0 } as const;

@@ -3,7 +3,7 @@
  * time after it was placed (END_OF_DAY), a GTC order 90 days after (TIME_LIMIT). IOC and
  * FOK orders never rest.
  */
-import { addDays, easternTime, sessionClose } from "../../../stock/src/market";
+import { addDays, easternTime, sessionClose } from "../../../../shared/exchange-calendar";
 import type { OrderReason, TimeInForce } from "../contract";
 
 export const GTC_LIFETIME_MS = 90 * 86_400_000;

@@ -3,7 +3,7 @@ import { CASH_SCALE, formatDecimal } from "../../../../shared/decimal";
 import { failure, success, type RpcResult } from "../../../../shared/rpc";
 import type { AccountState, ActivityEntryState, OrderState, OrderStatus, Page } from "../contract";
 import { accountState, orderState, type AccountRecord } from "./records";
-import { easternTime } from "../../../stock/src/market";
+import { easternTime } from "../../../../shared/exchange-calendar";
 import type { LedgerDay } from "./equity";
 import { activityAfter, activitySince, buyingPower, lastBeginning, ordersAfter, readAccount, readOrder, readPositions } from "./state";
 import type { Sql } from "./sql";

@@ -8,7 +8,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { formatDecimal, fromQuotePrice, parseDecimal, UNIT_SCALE } from "../../../../shared/decimal";
 import { createLogger } from "../../../../shared/logger";
-import { easternTime, isTradingDay, OPEN_MINUTES } from "../../../stock/src/market";
+import { easternTime, isTradingDay, OPEN_MINUTES } from "../../../../shared/exchange-calendar";
 import { loadTradingConfig } from "../config";
 import { actsAt } from "../matching";
 import type { AccountMatchingRpc, BookQuote, MatchOutcome, RestingOrder, SymbolBookRpc } from "./protocol";

@@ -1,8 +1,10 @@
 /**
  * US equity market calendar arithmetic: trading days are the exchange's (US/Eastern)
  * dates, and sessions follow its wall clock whatever the daylight-saving rule of the year.
+ * The stock service dates quotes and history by it; the trading service expires DAY
+ * orders, dates equity points and paces its symbol books by it.
  */
-import type { MarketState } from "./contract";
+import type { HistoryPeriod, MarketState } from "../workers/stock/src/contract";
 
 const DAY_MS = 86_400_000;
 
@@ -69,4 +71,49 @@ export function sessionClose(date: string): Date {
   const noonUtc = new Date(`${date}T17:00:00Z`);
   const { offsetMinutes } = easternTime(noonUtc);
   return new Date(Date.parse(`${date}T00:00:00Z`) + (CLOSE_MINUTES + offsetMinutes) * 60_000);
+}
+
+/** Enough calendar days before a window to find the close before its first bar (weekends, holidays). */
+export const LOOKBACK_DAYS = 10;
+export const BEGINNING_OF_TIME = "1970-01-01";
+
+export interface PeriodWindow {
+  /** The first date of the window. */
+  from: string;
+  /** For ONE_DAY and FIVE_DAYS: the number of trailing trading days, whatever `from` is. */
+  lastSessions?: number;
+}
+
+const monthsBefore = (date: string, months: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.toISOString().slice(0, 10);
+};
+
+/** The dates a history period covers, as of `today` (the exchange's date). */
+export function periodWindow(period: HistoryPeriod, today: string): PeriodWindow {
+  switch (period) {
+    case "ONE_DAY":
+      return { from: addDays(today, -LOOKBACK_DAYS), lastSessions: 1 };
+    case "FIVE_DAYS":
+      return { from: addDays(today, -2 * LOOKBACK_DAYS), lastSessions: 5 };
+    case "ONE_MONTH":
+      return { from: monthsBefore(today, 1) };
+    case "THREE_MONTHS":
+      return { from: monthsBefore(today, 3) };
+    case "SIX_MONTHS":
+      return { from: monthsBefore(today, 6) };
+    case "YEAR_TO_DATE":
+      return { from: `${today.slice(0, 4)}-01-01` };
+    case "ONE_YEAR":
+      return { from: monthsBefore(today, 12) };
+    case "TWO_YEARS":
+      return { from: monthsBefore(today, 24) };
+    case "FIVE_YEARS":
+      return { from: monthsBefore(today, 60) };
+    case "MAX":
+      return { from: BEGINNING_OF_TIME };
+  }
 }
