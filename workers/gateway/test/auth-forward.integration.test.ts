@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { createTestHarness } from "wrangler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMPATIBILITY_DATE } from "../../../scripts/compatibility-date.ts";
+import { workerNamed } from "../../../scripts/workers.ts";
 
 // The gateway bound to an echo Worker in place of auth: shows byte for byte what crosses.
 const harness = createTestHarness({
@@ -10,7 +11,8 @@ const harness = createTestHarness({
     {
       configPath: "wrangler.toml",
       vars: { ENVIRONMENT: "test" },
-      bindingOverrides: { AUTH: "auth-echo", SECURITY: "auth-echo", USER: "auth-echo", STOCK: "auth-echo" },
+      // Every Worker the gateway binds (AUTH, STOCK, ...) is the echo Worker here.
+      bindingOverrides: Object.fromEntries(workerNamed("gateway").binds.map((name) => [name.toUpperCase(), "auth-echo"])),
     },
     {
       config: {
