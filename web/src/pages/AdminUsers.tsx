@@ -10,6 +10,7 @@ import { useMutation, useQuery } from "urql";
 import { can, SessionQuery, useSessionQuery } from "../app/session";
 import { failureOf } from "../components/failure";
 import { ErrorAlert } from "../components/Notice";
+import { PageButtons } from "../components/PageButtons";
 import { usePageCursors } from "../components/usePageCursors";
 import { usePageTitle } from "../components/usePageTitle";
 import { graphql } from "../gql";
@@ -99,14 +100,7 @@ function UsersDirectory({ mayChangeRoles }: { mayChangeRoles: boolean }) {
       ) : (
         fetching && <p className="loading">Loading…</p>
       )}
-      <nav className={styles.paging} aria-label="Pages of users">
-        <button type="button" disabled={cursors.isFirst} onClick={cursors.previous}>
-          Previous page
-        </button>
-        <button type="button" disabled={!endCursor} onClick={() => endCursor && cursors.next(endCursor)}>
-          Next page
-        </button>
-      </nav>
+      <PageButtons label="Pages of users" cursors={cursors} endCursor={endCursor} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { failureOf } from "../components/failure";
 import { ErrorAlert, StatusMessage } from "../components/Notice";
 import { Loading, QueryError } from "../components/QueryState";
 import { SelectField } from "../components/SelectField";
+import { PageButtons } from "../components/PageButtons";
 import { usePageCursors } from "../components/usePageCursors";
 import { usePageTitle } from "../components/usePageTitle";
 import { graphql } from "../gql";
@@ -106,14 +107,7 @@ export function OrdersPage() {
         filter={filter}
         busy={fetching}
       />
-      <nav className={styles.paging} aria-label="Pages of orders">
-        <button type="button" disabled={cursors.isFirst} onClick={cursors.previous}>
-          Previous page
-        </button>
-        <button type="button" disabled={!endCursor} onClick={() => endCursor && cursors.next(endCursor)}>
-          Next page
-        </button>
-      </nav>
+      <PageButtons label="Pages of orders" cursors={cursors} endCursor={endCursor} />
     </>
   );
 }

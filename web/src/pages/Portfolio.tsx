@@ -247,30 +247,24 @@ function AccountActions({ onChanged }: { onChanged: Changed }) {
       <button ref={resetButton} type="button" className="danger" onClick={() => setAsking("reset")}>
         Reset account
       </button>
-      {asking === "deposit" && (
-        <Dialog title="Deposit paper cash" opener={depositButton} onClose={() => setAsking(undefined)}>
-          {(close) => (
-            <DepositForm
-              onCancel={close}
-              onDone={(account, news) => {
-                close();
-                onChanged(account, news);
-              }}
-            />
-          )}
-        </Dialog>
-      )}
-      {asking === "reset" && (
-        <Dialog title="Reset your account?" opener={resetButton} onClose={() => setAsking(undefined)}>
-          {(close) => (
-            <ResetForm
-              onCancel={close}
-              onDone={(account, news) => {
-                close();
-                onChanged(account, news);
-              }}
-            />
-          )}
+      {asking && (
+        <Dialog
+          title={asking === "deposit" ? "Deposit paper cash" : "Reset your account?"}
+          opener={asking === "deposit" ? depositButton : resetButton}
+          onClose={() => setAsking(undefined)}
+        >
+          {(close) => {
+            const Form = asking === "deposit" ? DepositForm : ResetForm;
+            return (
+              <Form
+                onCancel={close}
+                onDone={(account, news) => {
+                  close();
+                  onChanged(account, news);
+                }}
+              />
+            );
+          }}
         </Dialog>
       )}
     </div>

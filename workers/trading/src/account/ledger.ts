@@ -6,7 +6,7 @@
  */
 import { cashAmount, divideRounded } from "../../../../shared/decimal";
 import { failure, success, type RpcResult } from "../../../../shared/rpc";
-import { MAX_OPEN_ORDERS, type OrderReason, type OrderSide, type OrderType, type TimeInForce } from "../contract";
+import { MAX_OPEN_ORDERS, type OrderReason } from "../contract";
 import type { TradingEventKind } from "../events/event";
 import type { MatchOutcome } from "../book/protocol";
 import { fillsAt, stopReached, type Trigger } from "../matching";
@@ -39,16 +39,8 @@ export interface MarketFacts {
   quote: MarketQuote | null;
 }
 
-export interface NewOrder {
-  symbol: string;
-  side: OrderSide;
-  type: OrderType;
-  timeInForce: TimeInForce;
-  quantity: bigint;
-  limitPrice: bigint | null;
-  stopPrice: bigint | null;
-  clientOrderId: string | null;
-}
+/** An order as placeOrder's arguments give it: the record's own fields, before the ledger decides the rest. */
+export type NewOrder = Pick<OrderRecord, "symbol" | "side" | "type" | "timeInForce" | "quantity" | "limitPrice" | "stopPrice" | "clientOrderId">;
 
 /** 10,000,000.00: deposits may not take cash beyond it. */
 const MAX_CASH = 1_000_000_000n;
