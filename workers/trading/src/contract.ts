@@ -165,6 +165,13 @@ export interface TradingRpc {
   leaderboard(meta: CallMeta, first: number): Promise<RpcResult<LeaderboardRow[]>>;
   /** Deletes the user's account and everything in it (account deletion); idempotent. */
   removeUser(meta: CallMeta, userId: string): Promise<void>;
+  /**
+   * The user's orders from now on (live-data.md orderUpdates): a byte stream of OrderState
+   * lines (shared/live-stream.ts), one each time an order is placed or changes status,
+   * written by the account's Durable Object right after the change commits, whichever
+   * request, alarm or symbol book caused it. Ends (closes or errors) when the object restarts.
+   */
+  watchOrders(meta: CallMeta, userId: string): Promise<RpcResult<ReadableStream<Uint8Array>>>;
 }
 
 export const TRADING_METHODS = /* @__PURE__ */ rpcMethods<TradingRpc>()([
@@ -182,6 +189,7 @@ export const TRADING_METHODS = /* @__PURE__ */ rpcMethods<TradingRpc>()([
   "equityHistory",
   "leaderboard",
   "removeUser",
+  "watchOrders",
 ]);
 
 export const MAX_PAGE = 100;

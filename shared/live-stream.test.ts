@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { liveStream, readLiveStream } from "./live-stream";
+
+describe("live streams (NDJSON over a byte stream)", () => {
+  it("carries values in order, whatever the chunk boundaries, and ends when closed", async () => {
+    const bytes = new TextEncoder().encode('{"n":1}\n{"n":2}\n{"n":3}\n');
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 5) controller.enqueue(bytes.slice(i, i + 5));
+        controller.close();
+      },
+    });
+    const values: unknown[] = [];
+    for await (const value of readLiveStream(chunked)) values.push(value);
+    expect(values).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
+  it("tells the writer once its reader has gone away", async () => {
+    const stream = liveStream<{ n: number }>();
+    const reading = readLiveStream<{ n: number }>(stream.readable);
+    const first = reading.next();
+    expect(await stream.write({ n: 1 })).toBe(true);
+    expect((await first).value).toEqual({ n: 1 });
+    await reading.return(undefined);
+    expect(await stream.write({ n: 2 })).toBe(false);
+  });
+
+  it("throws to the reader when the stream errors (the producer's object restarted)", async () => {
+    const failing = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new Error("object reset")) });
+    await expect(readLiveStream(failing).next()).rejects.toThrow("object reset");
+  });
+});
