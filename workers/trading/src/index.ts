@@ -93,6 +93,12 @@ export default class TradingService extends InternalEntrypoint<TradingEnv> imple
     return this.#account(parsed.value.userId).order(parsed.value.id);
   }
 
+  async watchOrders(_meta: CallMeta, userId: string): Promise<RpcResult<ReadableStream<Uint8Array>>> {
+    const parsed = parseInput(UserRequest, { userId });
+    if (!parsed.ok) return parsed;
+    return success(await this.#account(parsed.value.userId).watchOrders());
+  }
+
   async activity(_meta: CallMeta, userId: string, request: PageRequest): Promise<RpcResult<Page<ActivityEntryState>>> {
     const parsed = parseInput(ActivityPageRequest, { ...request, userId });
     if (!parsed.ok) return parsed;

@@ -27,6 +27,7 @@ import { orderState, type AccountRecord, type OrderRecord } from "./records";
 import { createSchema } from "./schema";
 import { nextExpiry, readAccount, readOpenOrders, readOrder, readOrderByClientId, readPositions, readUntrackedOrders } from "./state";
 import type { Row, Sql } from "./sql";
+import { OrderWatchers } from "./watchers";
 
 /** How soon the alarm tries again to send what the outbox still holds, or to hand an order to its book. */
 export const RETRY_MS = 5_000;
@@ -40,6 +41,8 @@ export class TradingAccount extends DurableObject<TradingEnv> {
   #sql: Sql = { exec: (query, ...params) => this.ctx.storage.sql.exec(query, ...params).toArray() as Row[] };
   #draining: Promise<void> | null = null;
   #retryAt: number | null = null;
+
+  readonly #watchers = new OrderWatchers();
 
   constructor(ctx: DurableObjectState, env: TradingEnv) {
     super(ctx, env);
@@ -80,6 +83,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     const facts = await marketFacts(this.#stock(), this.#caller(meta), meta, order.symbol);
     const placed = this.#change(() => ledger.placeOrder(this.#sql, order, facts, this.#venue(), systemClock()));
     if (!placed.ok) return placed;
+    this.#publish([placed.value.order]);
     if (placed.value.rests) {
       await this.#track(placed.value.order, meta);
       await this.#schedule();
@@ -90,6 +94,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
   async cancelOrder(orderId: string): Promise<RpcResult<OrderState>> {
     const canceled = this.#change(() => ledger.cancelOrder(this.#sql, orderId, systemClock()));
     if (!canceled.ok) return canceled;
+    this.#publish([canceled.value]);
     this.#untrack([canceled.value]);
     await this.#schedule();
     return success(orderState(canceled.value));
@@ -100,7 +105,9 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     const price = parseDecimal(quote.price, UNIT_SCALE);
     if (price === null || price <= 0n) return orderIds.map((orderId) => ({ orderId, outcome: "NOT_MATCHED" as const }));
     const outcomes = this.#change(() => ledger.matchResting(this.#sql, orderIds, { price, marketState: quote.marketState }, this.#venue(), systemClock()));
-    if (outcomes.some((o) => o.outcome === "FILLED" || o.outcome === "REJECTED")) this.ctx.waitUntil(this.#schedule());
+    const acted = outcomes.filter((o) => o.outcome === "FILLED" || o.outcome === "REJECTED");
+    this.#publish(acted.flatMap((o) => readOrder(this.#sql, o.orderId) ?? []));
+    if (acted.length) this.ctx.waitUntil(this.#schedule());
     return outcomes.map(({ orderId, outcome }) => ({ orderId, outcome }));
   }
 
@@ -183,11 +190,22 @@ export class TradingAccount extends DurableObject<TradingEnv> {
     const clock: Clock = { now, newId: () => crypto.randomUUID() };
     const expired = this.#change(() => ledger.expireOrders(this.#sql, clock));
     this.#untrack(expired);
+    this.#publish(expired);
     this.#retryAt = null;
     await this.#drain().catch((error: unknown) => this.#sendFailed(error));
     for (const order of readUntrackedOrders(this.#sql)) await this.#track(order);
     await this.#schedule();
     return expired.map(orderState);
+  }
+
+  /** A live stream of this account's changed orders (the OrderState `order()` answers), from now on. */
+  watchOrders(): ReadableStream<Uint8Array> {
+    return this.#watchers.open();
+  }
+
+  /** After the commit: the watchers see only what was stored. */
+  #publish(orders: OrderRecord[]): void {
+    if (orders.length) this.ctx.waitUntil(this.#watchers.publish(orders.map(orderState)));
   }
 
   /** One transaction, then the outbox is sent in the background. */
