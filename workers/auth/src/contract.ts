@@ -27,9 +27,33 @@ export interface AuthRpc {
   accounts(meta: CallMeta, userIds: string[]): Promise<RpcResult<Record<string, Account>>>;
   /** Accounts newest first (createdAt desc, id desc), `first` 1..100, `after` an opaque cursor of a previous page. */
   listAccounts(meta: CallMeta, page: { first: number; after?: string }): Promise<RpcResult<AccountsPage>>;
+  /**
+   * A lease for one live stream of a session (live-data.md): null when the user already
+   * holds MAX_STREAMS_PER_USER live leases (the gateway answers RATE_LIMITED). Kept by the
+   * user's StreamLeases Durable Object, which the session revocations (logout, password
+   * change, account deletion) reach at once, unlike the eventually consistent KV marks.
+   */
+  openStream(meta: CallMeta, userId: string, sessionId: string): Promise<RpcResult<StreamLease | null>>;
+  /**
+   * Renews the lease for STREAM_LEASE_TTL_SECONDS: false once its session is revoked or the
+   * lease lapsed (the gateway then ends the stream). The gateway renews every
+   * STREAM_RENEW_SECONDS, so a revocation ends a stream within 5 s.
+   */
+  renewStream(meta: CallMeta, userId: string, leaseId: string): Promise<boolean>;
+  /** Gives the lease back (the stream ended); idempotent. */
+  closeStream(meta: CallMeta, userId: string, leaseId: string): Promise<void>;
 }
 
-export const AUTH_METHODS = /* @__PURE__ */ rpcMethods<AuthRpc>()(["health", "accounts", "listAccounts"]);
+export interface StreamLease {
+  leaseId: string;
+}
+
+export const MAX_STREAMS_PER_USER = 5;
+/** A lease not renewed for this long is free again (a gateway that died never gave it back). */
+export const STREAM_LEASE_TTL_SECONDS = 30;
+export const STREAM_RENEW_SECONDS = 2;
+
+export const AUTH_METHODS = /* @__PURE__ */ rpcMethods<AuthRpc>()(["health", "accounts", "listAccounts", "openStream", "renewStream", "closeStream"]);
 
 export const AccountIds = v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(100));
 export const AccountsPageRequest = v.object({

@@ -111,9 +111,25 @@ export interface StockRpc {
   history(meta: CallMeta, symbols: string[], period: HistoryPeriod): Promise<RpcResult<Record<string, Candle[]>>>;
   /** Instruments matching `query` (1..64 characters), best first, at most `limit` (1..25). */
   search(meta: CallMeta, query: string, limit: number): Promise<RpcResult<SearchResult[]>>;
+  /**
+   * Live quotes (live-data.md): a byte stream of QuoteUpdate lines (shared/live-stream.ts),
+   * first the current quote of each symbol, then a symbol's new quote (a new asOf or price)
+   * within 2 s of the service serving it. 1..MAX_WATCHED_SYMBOLS distinct known symbols
+   * (normalized), else BAD_USER_INPUT. Fed by one QuoteFeed Durable Object per symbol,
+   * whatever the number of watchers; the stream ends (closes or errors) when a feed restarts.
+   */
+  watchQuotes(meta: CallMeta, symbols: string[]): Promise<RpcResult<ReadableStream<Uint8Array>>>;
 }
 
-export const STOCK_METHODS = /* @__PURE__ */ rpcMethods<StockRpc>()(["health", "instruments", "quotes", "history", "search"]);
+/** One line of a watchQuotes stream. */
+export interface QuoteUpdate {
+  symbol: string;
+  quote: Quote;
+}
+
+export const MAX_WATCHED_SYMBOLS = 50;
+
+export const STOCK_METHODS = /* @__PURE__ */ rpcMethods<StockRpc>()(["health", "instruments", "quotes", "history", "search", "watchQuotes"]);
 
 export const MAX_SYMBOLS_PER_CALL = 100;
 
@@ -127,6 +143,14 @@ const Symbols = v.pipe(
 const Period = v.picklist(HISTORY_PERIODS, `must be one of ${HISTORY_PERIODS.join(", ")}`);
 
 export const SymbolsRequest = v.object({ symbols: Symbols });
+export const WatchQuotesRequest = v.object({
+  symbols: v.pipe(
+    v.array(TickerSymbol, "must be a list of symbols"),
+    v.transform((symbols) => [...new Set(symbols)]),
+    v.minLength(1, "must list at least one symbol"),
+    v.maxLength(MAX_WATCHED_SYMBOLS, `must list at most ${MAX_WATCHED_SYMBOLS} distinct symbols`),
+  ),
+});
 export const HistoryRequest = v.object({ symbols: Symbols, period: Period });
 export const SearchRequest = v.object({
   query: v.pipe(v.string("must be a string"), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(64, "must be at most 64 characters")),
