@@ -25,6 +25,15 @@ describe("live streams (NDJSON over a byte stream)", () => {
     expect(await stream.write({ n: 2 })).toBe(false);
   });
 
+  it("ends a pending read at once when the signal aborts, and cancels the producer's stream", async () => {
+    const stream = liveStream<{ n: number }>();
+    const abort = new AbortController();
+    const pending = readLiveStream<{ n: number }>(stream.readable, abort.signal).next();
+    abort.abort();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(await stream.write({ n: 1 })).toBe(false);
+  });
+
   it("throws to the reader when the stream errors (the producer's object restarted)", async () => {
     const failing = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new Error("object reset")) });
     await expect(readLiveStream(failing).next()).rejects.toThrow("object reset");

@@ -42,10 +42,17 @@ export function liveStream<T>(): LiveStreamWriter<T> {
   };
 }
 
-/** The values of a live stream, in order; ends when the stream closes, throws when it errors. */
-export async function* readLiveStream<T>(stream: ReadableStream<Uint8Array>): AsyncGenerator<T, void, undefined> {
+/**
+ * The values of a live stream, in order; ends when the stream closes or `signal` aborts
+ * (at once, even while waiting for a value), throws when it errors.
+ */
+export async function* readLiveStream<T>(stream: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
   const decoder = new TextDecoder();
   const reader = stream.getReader();
+  // A pending read() answers `done` once the stream is canceled.
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  if (signal?.aborted) cancel();
+  signal?.addEventListener("abort", cancel, { once: true });
   let buffered = "";
   try {
     for (;;) {
@@ -60,6 +67,7 @@ export async function* readLiveStream<T>(stream: ReadableStream<Uint8Array>): As
       }
     }
   } finally {
+    signal?.removeEventListener("abort", cancel);
     // A consumer that stops early (break, return) cancels the producer's stream.
     await reader.cancel().catch(() => undefined);
   }

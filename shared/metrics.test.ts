@@ -29,6 +29,7 @@ describe("toDataPoint", () => {
       requestBytes: 10,
       responseBytes: 20,
       status: 0,
+      count: 3,
     });
     const named = Object.fromEntries([
       ["index1", point.indexes![0]],
@@ -49,6 +50,7 @@ describe("toDataPoint", () => {
       double2: 10,
       double3: 20,
       double4: 0,
+      double5: 3,
     });
   });
 
@@ -56,7 +58,7 @@ describe("toDataPoint", () => {
     expect(toDataPoint("user", { kind: "rpc", operation: "watchlist", outcome: "NOT_FOUND", durationMs: 1 })).toEqual({
       indexes: ["user"],
       blobs: ["user", "rpc", "watchlist", "NOT_FOUND", "", "", ""],
-      doubles: [1, 0, 0, 0],
+      doubles: [1, 0, 0, 0, 0],
     });
   });
 });

@@ -40,6 +40,7 @@ export const METRICS_SCHEMA = {
   double2: "request_bytes",
   double3: "response_bytes",
   double4: "status",
+  double5: "count",
 } as const;
 
 /** Columns every Analytics Engine dataset has besides the schema's. */
@@ -48,7 +49,7 @@ export const METRICS_SYSTEM_COLUMNS = ["timestamp", "dataset", "_sample_interval
 /** Analytics Engine accepts 250 writeDataPoint calls per invocation. */
 export const MAX_POINTS_PER_INVOCATION = 250;
 
-export type MetricKind = "http" | "rpc" | "call" | "provider";
+export type MetricKind = "http" | "rpc" | "call" | "provider" | "stream";
 export type CacheOutcome = "hit" | "miss" | "stale" | "";
 
 export interface MetricPoint {
@@ -62,6 +63,8 @@ export interface MetricPoint {
   requestBytes?: number;
   responseBytes?: number;
   status?: number;
+  /** How many of the operation's things it counted: a live stream's events, a feed's subscribers. */
+  count?: number;
 }
 
 /** One Analytics Engine data point, as METRICS_SCHEMA lays it out. */
@@ -88,7 +91,7 @@ export function toDataPoint(service: string, point: MetricPoint): DataPoint {
   return {
     indexes: [service],
     blobs: [service, point.kind, point.operation, point.outcome, point.cache ?? "", point.provider ?? "", point.colo ?? ""],
-    doubles: [point.durationMs, point.requestBytes ?? 0, point.responseBytes ?? 0, point.status ?? 0],
+    doubles: [point.durationMs, point.requestBytes ?? 0, point.responseBytes ?? 0, point.status ?? 0, point.count ?? 0],
   };
 }
 

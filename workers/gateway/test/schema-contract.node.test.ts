@@ -7,11 +7,10 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf
 // The team's contract lives beside the checkout (../shared/contract), as it does in CI.
 const CONTRACT_DIR = "../../../../shared/contract/";
 /**
- * The contract's SDL files the gateway serves, read as one schema (trading.graphql extends
- * schema.graphql). Not yet: live-data.graphql (issue 14, the Subscription root over SSE),
- * which joins this list when the gateway serves subscriptions.
+ * The contract's SDL files the gateway serves, read as one schema (trading.graphql and
+ * live-data.graphql extend schema.graphql).
  */
-const SERVED_CONTRACT_FILES = ["schema.graphql", "trading.graphql"];
+const SERVED_CONTRACT_FILES = ["schema.graphql", "trading.graphql", "live-data.graphql"];
 for (const file of SERVED_CONTRACT_FILES) {
   if (!existsSync(new URL(CONTRACT_DIR + file, import.meta.url))) {
     throw new Error(`../shared/contract/${file} is missing: check out the handbook beside this repository`);

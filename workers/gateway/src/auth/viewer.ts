@@ -57,6 +57,6 @@ export async function authenticate(
   }
   const result = await verifying.run(requestId, () => verifierFor(env, config)(token));
   if (!result.ok) return { viewer: null };
-  const { sub, sid } = result.claims;
-  return { viewer: { userId: sub, sessionId: sid } };
+  const { sub, sid, exp } = result.claims;
+  return { viewer: { userId: sub, sessionId: sid, expiresAt: exp } };
 }

@@ -26,4 +26,6 @@ export const fieldPermissions = {
   "Mutation.cancelOrder": "trade",
   "Mutation.setLeaderboardVisibility": "trade",
   "Position.stock": "view_stocks",
+  "Subscription.quotes": "view_stocks",
+  "Subscription.orderUpdates": "trade",
 } as const satisfies Record<string, Permission>;

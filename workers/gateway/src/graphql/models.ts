@@ -19,6 +19,8 @@ export type StockModel = Instrument;
 export interface ViewerModel {
   userId: string;
   sessionId: string;
+  /** The access token's `exp` (epoch seconds): a live stream ends then. */
+  expiresAt: number;
 }
 
 export type UserModel = Account;

@@ -15,6 +15,7 @@ import { fieldPermissions, type Permission } from "./field-permissions";
 
 type AnyResolver = GraphQLFieldResolver<unknown, GatewayContext, Record<string, unknown>>;
 type ResolverMap = Record<string, Record<string, unknown>>;
+type SubscriptionResolver = { subscribe: AnyResolver; resolve?: AnyResolver };
 
 const NO_ACCESS: Access = { roles: [], permissions: [] };
 
@@ -39,19 +40,25 @@ export async function requirePermission(ctx: GatewayContext, permission: Permiss
   if (!permissions.includes(permission)) throw forbidden(permission);
 }
 
-/** The resolvers, with each field of `fieldPermissions` guarded. */
+/**
+ * The resolvers, with each field of `fieldPermissions` guarded: a subscription field's
+ * `subscribe`, so a refused stream answers its one error and never opens.
+ */
 export function withPermissions<T extends ResolverMap>(resolvers: T): T {
   const guarded: ResolverMap = { ...resolvers };
   for (const [path, permission] of Object.entries(fieldPermissions)) {
     const [type, field] = path.split(".") as [string, string];
-    const resolve = resolvers[type]?.[field] as AnyResolver | undefined;
-    if (!resolve) throw new Error(`${path} requires ${permission} but has no resolver`);
-    guarded[type] = {
-      ...guarded[type],
-      [field]: async (...args: Parameters<AnyResolver>) => {
+    const resolver = resolvers[type]?.[field] as AnyResolver | SubscriptionResolver | undefined;
+    if (!resolver) throw new Error(`${path} requires ${permission} but has no resolver`);
+    const guard =
+      (resolve: AnyResolver): AnyResolver =>
+      async (...args) => {
         await requirePermission(args[2], permission);
         return resolve(...args);
-      },
+      };
+    guarded[type] = {
+      ...guarded[type],
+      [field]: typeof resolver === "function" ? guard(resolver) : { ...resolver, subscribe: guard(resolver.subscribe) },
     };
   }
   return guarded as T;

@@ -440,6 +440,12 @@ export type Quote = {
   yearLow: Scalars['Float']['output'];
 };
 
+export type QuoteUpdate = {
+  __typename?: 'QuoteUpdate';
+  quote: Quote;
+  symbol: Scalars['String']['output'];
+};
+
 export type Role = {
   __typename?: 'Role';
   description: Scalars['String']['output'];
@@ -483,6 +489,22 @@ export type StockSearchResult = {
   instrumentType: InstrumentType;
   name: Scalars['String']['output'];
   symbol: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The caller's orders, each time one is placed or changes status. Requires: trade */
+  orderUpdates: Order;
+  /**
+   * Live quotes: first the current quote of each symbol (1 to 50, else BAD_USER_INPUT),
+   * then a symbol's new quote each time it changes. Requires: view_stocks
+   */
+  quotes: QuoteUpdate;
+};
+
+
+export type SubscriptionQuotesArgs = {
+  symbols: Array<Scalars['String']['input']>;
 };
 
 export type TimeInForce =
@@ -718,11 +740,13 @@ export type ResolversTypes = {
   Profile: ResolverTypeWrapper<ProfileModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quote: ResolverTypeWrapper<Quote>;
+  QuoteUpdate: ResolverTypeWrapper<QuoteUpdate>;
   Role: ResolverTypeWrapper<RoleModel>;
   ServiceHealth: ResolverTypeWrapper<ServiceHealth>;
   Stock: ResolverTypeWrapper<StockModel>;
   StockSearchResult: ResolverTypeWrapper<StockSearchResult>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TimeInForce: TimeInForce;
   TradingAccount: ResolverTypeWrapper<TradingAccountModel>;
   UpdateProfileInput: UpdateProfileInput;
@@ -759,11 +783,13 @@ export type ResolversParentTypes = {
   Profile: ProfileModel;
   Query: Record<PropertyKey, never>;
   Quote: Quote;
+  QuoteUpdate: QuoteUpdate;
   Role: RoleModel;
   ServiceHealth: ServiceHealth;
   Stock: StockModel;
   StockSearchResult: StockSearchResult;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TradingAccount: TradingAccountModel;
   UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
@@ -934,6 +960,11 @@ export type QuoteResolvers<ContextType = GatewayContext, ParentType extends Reso
   yearLow?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type QuoteUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QuoteUpdate'] = ResolversParentTypes['QuoteUpdate']> = {
+  quote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RoleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -962,6 +993,11 @@ export type StockSearchResultResolvers<ContextType = GatewayContext, ParentType 
   instrumentType?: Resolver<ResolversTypes['InstrumentType'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  orderUpdates?: SubscriptionResolver<ResolversTypes['Order'], "orderUpdates", ParentType, ContextType>;
+  quotes?: SubscriptionResolver<ResolversTypes['QuoteUpdate'], "quotes", ParentType, ContextType, RequireFields<SubscriptionQuotesArgs, 'symbols'>>;
 };
 
 export type TradingAccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TradingAccount'] = ResolversParentTypes['TradingAccount']> = {
@@ -1040,10 +1076,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quote?: QuoteResolvers<ContextType>;
+  QuoteUpdate?: QuoteUpdateResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   ServiceHealth?: ServiceHealthResolvers<ContextType>;
   Stock?: StockResolvers<ContextType>;
   StockSearchResult?: StockSearchResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TradingAccount?: TradingAccountResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;

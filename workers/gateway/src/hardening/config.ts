@@ -47,6 +47,12 @@ export const HardeningConfig = {
    */
   GRAPHQL_MAX_COST: positiveInteger(5_000_000),
   /**
+   * Most live streams (subscriptions) one gateway isolate holds open: each holds a few
+   * timers and buffers of its 128 MB, and the runtime spreads new connections over
+   * isolates, so a refused stream's retry usually lands elsewhere.
+   */
+  MAX_STREAMS_PER_ISOLATE: positiveInteger(2_000),
+  /**
    * automatic: any document, plus automatic persisted queries (APQ).
    * allow-list: only the documents of persisted-operations.json, by hash or by text.
    */

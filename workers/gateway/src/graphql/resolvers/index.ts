@@ -1,13 +1,14 @@
 import { withPermissions } from "../permissions";
 import type { Resolvers } from "../resolvers.generated";
 import { health } from "./health";
+import { liveResolvers } from "./live";
 import { Decimal } from "../scalars";
 import { stockResolvers } from "./stock";
 import { tradingResolvers } from "./trading";
 import { userResolvers } from "./users";
 import { viewerResolvers } from "./viewer";
 
-const parts: Resolvers[] = [{ Decimal }, stockResolvers, viewerResolvers, userResolvers, tradingResolvers];
+const parts: Resolvers[] = [{ Decimal }, stockResolvers, viewerResolvers, userResolvers, tradingResolvers, liveResolvers];
 
 function merge(all: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
