@@ -48,6 +48,8 @@ export interface PlatformOptions {
   bindingOverrides?: Partial<Record<WorkerName, Record<string, string>>>;
   /** Per Worker: vars over its wrangler.toml's. */
   vars?: Partial<Record<WorkerName, Record<string, string>>>;
+  /** Per Worker: secrets (as `wrangler secret put` or .dev.vars would give them), e.g. a provider's API key. */
+  secrets?: Partial<Record<WorkerName, Record<string, string>>>;
   /**
    * Every Worker's METRICS binding goes to a recorder Worker (shared/testing/metrics-recorder.ts)
    * whose points `recordedMetrics()` reads back.
@@ -92,7 +94,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         configPath: w.config,
         vars: { ENVIRONMENT: "test", ...options.vars?.[w.name] },
         ...overridesOf(w.name),
-        ...(w.name === "auth" ? { secrets: { JWT_PRIVATE_KEY: signingKey } } : {}),
+        secrets: { ...(w.name === "auth" ? { JWT_PRIVATE_KEY: signingKey } : {}), ...options.secrets?.[w.name] },
       })),
       ...(options.extraWorkers ?? []),
       ...recorder,
