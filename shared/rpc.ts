@@ -13,7 +13,7 @@ export interface CallMeta {
   requestId: string;
 }
 
-export type ServiceFailureCode = "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN";
+export type ServiceFailureCode = "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHENTICATED";
 
 export interface ServiceFailure {
   code: ServiceFailureCode;

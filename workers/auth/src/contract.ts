@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import { rpcMethods, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
+import { UserId } from "../../../shared/validation";
 
 export interface Account {
   id: string;
@@ -29,7 +30,9 @@ export interface AuthRpc {
   listAccounts(meta: CallMeta, page: { first: number; after?: string }): Promise<RpcResult<AccountsPage>>;
   /**
    * A lease for one live stream of a session (live-data.md): null when the user already
-   * holds MAX_STREAMS_PER_USER live leases (the gateway answers RATE_LIMITED). Kept by the
+   * holds MAX_STREAMS_PER_USER live leases (the gateway answers RATE_LIMITED);
+   * UNAUTHENTICATED when the session was revoked (the gateway's token check can lag the
+   * revocation by the KV propagation; the lease cannot). Kept by the
    * user's StreamLeases Durable Object, which the session revocations (logout, password
    * change, account deletion) reach at once, unlike the eventually consistent KV marks.
    */
@@ -60,3 +63,8 @@ export const AccountsPageRequest = v.object({
   first: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
   after: v.optional(v.string()),
 });
+
+/** Session and lease ids are UUIDs (crypto.randomUUID). */
+const Uuid = v.pipe(v.string("must be a string"), v.uuid("must be a UUID"));
+export const OpenStreamRequest = v.object({ userId: UserId, sessionId: Uuid });
+export const StreamLeaseRequest = v.object({ userId: UserId, leaseId: Uuid });

@@ -4,12 +4,14 @@
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { openDb } from "../../../shared/d1";
-import type { CallMeta, HealthReport, RpcResult } from "../../../shared/rpc";
+import { failure, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { callLogger, observeRpc, serviceHealth } from "../../../shared/rpc-server";
+import { parseInput } from "../../../shared/validation";
 import { listAccountsPage, lookUpAccounts } from "./accounts";
 import { app } from "./app";
 import { loadAuthConfig } from "./config";
-import type { Account, AccountsPage, AuthRpc } from "./contract";
+import { OpenStreamRequest, StreamLeaseRequest, type Account, type AccountsPage, type AuthRpc, type StreamLease } from "./contract";
+import { streamLeasesOf } from "./stream-leases/stream-leases";
 
 export default class AuthService extends WorkerEntrypoint<AuthEnv> implements AuthRpc {
   #db = openDb(this.env.AUTH_DB);
@@ -33,6 +35,37 @@ export default class AuthService extends WorkerEntrypoint<AuthEnv> implements Au
     callLogger().info("listAccounts", { first: page?.first, ok: result.ok });
     return result;
   }
+
+  async openStream(_meta: CallMeta, userId: string, sessionId: string): Promise<RpcResult<StreamLease | null>> {
+    const parsed = parseInput(OpenStreamRequest, { userId, sessionId });
+    if (!parsed.ok) return parsed;
+    const outcome = await streamLeasesOf(this.env, parsed.value.userId).open(parsed.value.sessionId);
+    callLogger().info("openStream", { userId, sessionId, outcome: outcome.kind });
+    if (outcome.kind === "revoked") return failure("UNAUTHENTICATED", "The session has ended: sign in again.");
+    return success(outcome.kind === "opened" ? { leaseId: outcome.leaseId } : null);
+  }
+
+  /** Bad input renews nothing: false, so the gateway ends the stream. */
+  async renewStream(_meta: CallMeta, userId: string, leaseId: string): Promise<boolean> {
+    const parsed = parseInput(StreamLeaseRequest, { userId, leaseId });
+    if (!parsed.ok) {
+      callLogger().warn("renewStream: bad input, not renewed", { error: parsed.error });
+      return false;
+    }
+    const renewed = await streamLeasesOf(this.env, parsed.value.userId).renew(parsed.value.leaseId);
+    // Renewals come every STREAM_RENEW_SECONDS per stream: only a refusal is worth a line.
+    if (!renewed) callLogger().info("renewStream: lease gone", { userId, leaseId });
+    return renewed;
+  }
+
+  async closeStream(_meta: CallMeta, userId: string, leaseId: string): Promise<void> {
+    const parsed = parseInput(StreamLeaseRequest, { userId, leaseId });
+    if (!parsed.ok) return callLogger().warn("closeStream: bad input, nothing to close", { error: parsed.error });
+    await streamLeasesOf(this.env, parsed.value.userId).close(parsed.value.leaseId);
+    callLogger().info("closeStream", { userId, leaseId });
+  }
 }
 
 observeRpc("auth", AuthService);
+
+export { StreamLeases } from "./stream-leases/stream-leases";

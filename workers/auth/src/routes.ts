@@ -51,7 +51,8 @@ import {
   releaseLoginAttempt,
   reserveLoginAttemptWhenFree,
 } from "./throttle";
-import { accessTokenVerifier, opaqueToken, revocations, signAccessToken } from "./tokens";
+import { publishRevocation } from "./revocation";
+import { accessTokenVerifier, opaqueToken, signAccessToken } from "./tokens";
 import { activeUserByEmail, activeUserById, deleteUser, emailTaken, setPasswordHash, type UserRow } from "./users";
 
 const nowMs = (c: AuthContext) => c.get("deps").now();
@@ -195,7 +196,7 @@ export async function refreshRoute(c: AuthContext) {
   const graceMs = c.get("config").REFRESH_REUSE_GRACE_SECONDS * 1000;
   const rotation = await rotateRefreshToken(c.get("db"), token, at, graceMs);
   if (rotation.kind === "reused") {
-    await revocations(c.env).revoke([rotation.sessionId]); // already ended in auth_db
+    await publishRevocation(c.env, user.id, [rotation.sessionId]); // already ended in auth_db
     throw fail("SESSION_REVOKED", "This refresh token was already used; the session has been ended for safety.");
   }
   if (rotation.kind !== "rotated") throw invalid();
@@ -226,7 +227,7 @@ export async function logoutRoute(c: AuthContext) {
   await limitRequest(c, SESSIONS_PER_ACCOUNT, session.userId);
   if (body.all) await endUserSessions(c, session.userId);
   // Idempotent: ending an ended session again changes nothing but rewrites its revocation mark.
-  else await endSession(c, session.sessionId);
+  else await endSession(c, session);
   clearSessionCookies(c);
   return c.body(null, 204);
 }
@@ -261,15 +262,15 @@ async function sessionToEnd(c: AuthContext, bodyRefreshToken: string | undefined
   return live ? { ...live, live: true } : ended;
 }
 
-// The revocation list first: if writing it fails, the sessions are still live, so the
-// same credentials can retry.
-async function endSession(c: AuthContext, sessionId: string): Promise<void> {
-  await revocations(c.env).revoke([sessionId]);
-  await revokeSession(c.get("db"), sessionId, nowMs(c));
+// The revocation list and the stream leases first: if telling them fails, the sessions
+// are still live, so the same credentials can retry.
+async function endSession(c: AuthContext, session: { sessionId: string; userId: string }): Promise<void> {
+  await publishRevocation(c.env, session.userId, [session.sessionId]);
+  await revokeSession(c.get("db"), session.sessionId, nowMs(c));
 }
 
 async function endUserSessions(c: AuthContext, userId: string, except?: string): Promise<void> {
-  await revocations(c.env).revoke(await sessionsWithLiveTokens(c.get("db"), userId, nowMs(c), except));
+  await publishRevocation(c.env, userId, await sessionsWithLiveTokens(c.get("db"), userId, nowMs(c), except));
   await revokeUserSessions(c.get("db"), userId, nowMs(c), except);
 }
 
@@ -320,7 +321,7 @@ export async function deleteAccountRoute(c: AuthContext) {
     throw unavailable();
   }
   const db = c.get("db");
-  await revocations(c.env).revoke(await sessionsWithLiveTokens(db, user.id, nowMs(c)));
+  await publishRevocation(c.env, user.id, await sessionsWithLiveTokens(db, user.id, nowMs(c)), "all");
   await deleteSessionsOf(db, user.id);
   await deleteUser(db, user.id);
   await forgetLoginFailures(db, user.email);

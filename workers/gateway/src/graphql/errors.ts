@@ -27,6 +27,9 @@ export function fromServiceFailure(failure: ServiceFailure, argument = (field: s
   switch (failure.code) {
     case "NOT_FOUND":
       return graphQLError("NOT_FOUND", failure.message);
+    case "UNAUTHENTICATED":
+      // The caller's session ended after the gateway's own token check (auth.openStream).
+      return graphQLError("UNAUTHENTICATED", failure.message);
     case "FORBIDDEN":
     case "CONFLICT":
     case "BAD_USER_INPUT":
