@@ -18,6 +18,7 @@ describe("a stream's error", () => {
   it("is final when the same request would be refused again", () => {
     expect(errorOutcome([error("BAD_USER_INPUT")])).toBe("final");
     expect(errorOutcome([error("FORBIDDEN")])).toBe("final");
+    expect(errorOutcome([error("PERSISTED_QUERY_NOT_FOUND")])).toBe("final");
   });
 
   it("asks for a session refresh when the token is the cause", () => {

@@ -29,7 +29,8 @@ export function parseNext(text: string): LiveResult | undefined {
  */
 export type ErrorOutcome = "retry" | "refresh" | "final";
 
-const FINAL = new Set(["BAD_USER_INPUT", "FORBIDDEN"]);
+// PERSISTED_QUERY_NOT_FOUND: this build's documents are not the gateway's allow-list (a reload fetches the new build).
+const FINAL = new Set(["BAD_USER_INPUT", "FORBIDDEN", "PERSISTED_QUERY_NOT_FOUND"]);
 
 export function errorOutcome(errors: readonly LiveError[]): ErrorOutcome {
   const codes = errors.map((error) => error.extensions?.code);
