@@ -10,6 +10,7 @@ import { signInPathFor } from "../auth/next-path";
 import { failureOf } from "../components/failure";
 import { ErrorAlert } from "../components/Notice";
 import { SearchBox } from "../components/SearchBox";
+import { LiveStatus } from "../live/LiveStatus";
 import { can, useSession, useStartOver, type Session } from "./session";
 
 const LINKS = [
@@ -72,6 +73,7 @@ export function Frame() {
         {session && <Navigation session={session} />}
       </header>
       <main id="main" tabIndex={-1}>
+        {session && <LiveStatus />}
         <Outlet />
       </main>
     </>

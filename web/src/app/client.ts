@@ -2,12 +2,14 @@
  * The one GraphQL client. Cookie mode only (auth-api.md): credentials are the HttpOnly
  * cookies; every POST carries X-CSRF-Token from the fafnir_csrf cookie; on UNAUTHENTICATED
  * one silent refresh, then the operation once more. Documents go by hash alone (persisted
- * documents): the gateway's allow-list holds their text.
+ * documents): the gateway's allow-list holds their text. Subscriptions are live streams
+ * (live/exchange.ts), by GET with cookies and no CSRF header (live-data.md).
  */
 import { Client, fetchExchange, type Operation } from "@urql/core";
 import { authExchange } from "@urql/exchange-auth";
 import { persistedExchange } from "@urql/exchange-persisted";
 import { csrfToken, refreshSession } from "../auth/api";
+import { liveExchange } from "../live/exchange";
 
 const withCsrf = (operation: Operation): Operation => {
   const token = csrfToken();
@@ -42,7 +44,14 @@ export function createClient(url = "/graphql"): Client {
         didAuthError: (error) => error.graphQLErrors.some((e) => e.extensions["code"] === "UNAUTHENTICATED"),
         refreshAuth: async () => void (await refreshSession()),
       })),
-      persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, preferGetForPersistedQueries: false, generateHash: documentHash }),
+      persistedExchange({
+        enforcePersistedQueries: true,
+        enableForMutation: true,
+        enableForSubscriptions: true,
+        preferGetForPersistedQueries: false,
+        generateHash: documentHash,
+      }),
+      liveExchange(url),
       fetchExchange,
     ],
   });

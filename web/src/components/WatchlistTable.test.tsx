@@ -1,6 +1,8 @@
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
+import { Provider, type Client } from "urql";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { makeSubject, type Source } from "wonka";
 import { WatchlistTable, type WatchlistRow } from "./WatchlistTable";
 
 afterEach(cleanup);
@@ -10,11 +12,14 @@ const rows: WatchlistRow[] = [
   { symbol: "GONE", stock: null },
 ];
 
-const renderTable = (onRemove?: (symbol: string) => void) =>
+/** With a client whose `quotes` subscription is `live`; what it was asked for goes in `asked`. */
+const renderTable = (onRemove?: (symbol: string) => void, live: Source<unknown> = makeSubject().source, asked: unknown[] = []) =>
   render(
-    <MemoryRouter>
-      <WatchlistTable rows={rows} onRemove={onRemove} />
-    </MemoryRouter>,
+    <Provider value={{ executeSubscription: (operation: { variables: unknown }) => (asked.push(operation.variables), live) } as unknown as Client}>
+      <MemoryRouter>
+        <WatchlistTable rows={rows} onRemove={onRemove} />
+      </MemoryRouter>
+    </Provider>,
   );
 
 describe("WatchlistTable", () => {
@@ -24,6 +29,17 @@ describe("WatchlistTable", () => {
     expect(within(apple).getByRole("link", { name: "AAPL" }).getAttribute("href")).toBe("/stocks/AAPL");
     expect(within(apple).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["Apple Inc.", "$245.42 (last known)", "▼ -$0.84 (-0.34%)"]);
     expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("follows the quotes of its listed symbols: a new price shows without reload", () => {
+    const live = makeSubject<unknown>();
+    const asked: unknown[] = [];
+    renderTable(undefined, live.source, asked);
+    expect(asked).toEqual([{ symbols: ["AAPL"] }]);
+    const quote = { price: 250.1, change: 3.84, changePercent: 1.56, stale: false };
+    act(() => live.next({ data: { quotes: { symbol: "AAPL", quote } }, stale: false, hasNext: true }));
+    const apple = screen.getByRole("row", { name: /AAPL/ });
+    expect(within(apple).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["Apple Inc.", "$250.10", "▲ +$3.84 (+1.56%)"]);
   });
 
   it("says what it lacks for a symbol that stopped resolving", () => {

@@ -1,12 +1,14 @@
 /**
  * The watchlist as a table (symbol, name, price, change), on the dashboard and, with a
  * "Remove" button per row, on /watchlist. Its rows are the WatchlistRow fragment, which both
- * pages' queries and the remove mutation ask for.
+ * pages' queries and the remove mutation ask for; their prices then follow the `quotes`
+ * subscription (the symbols still listed: an unknown one would refuse the whole stream).
  */
 import type { Ref } from "react";
 import { Link } from "react-router";
 import { graphql } from "../gql";
 import type { WatchlistRowFragment } from "../gql/graphql";
+import { useLiveQuotes, type LiveQuote } from "../live/quotes";
 import { Change } from "./Change";
 import { formatMoney } from "./format";
 import { VisuallyHidden } from "./VisuallyHidden";
@@ -39,6 +41,7 @@ interface Props {
 }
 
 export function WatchlistTable({ rows, onRemove, ref }: Props) {
+  const live = useLiveQuotes(rows.flatMap((row) => (row.stock ? [row.symbol] : [])));
   return (
     <table ref={ref} aria-label="Watchlist" className={styles.table}>
       <thead>
@@ -65,7 +68,7 @@ export function WatchlistTable({ rows, onRemove, ref }: Props) {
               <Link to={`/stocks/${encodeURIComponent(row.symbol)}`}>{row.symbol}</Link>
             </th>
             <td>{row.stock?.name ?? <span className="muted">No longer listed</span>}</td>
-            <PriceCells row={row} />
+            <PriceCells row={row} live={live.get(row.symbol)} />
             {onRemove && (
               <td className={styles.action}>
                 <button type="button" onClick={() => onRemove(row.symbol)}>
@@ -80,8 +83,8 @@ export function WatchlistTable({ rows, onRemove, ref }: Props) {
   );
 }
 
-function PriceCells({ row }: { row: WatchlistRow }) {
-  const quote = row.stock?.quote;
+function PriceCells({ row, live }: { row: WatchlistRow; live: LiveQuote | undefined }) {
+  const quote = live ?? row.stock?.quote;
   if (!row.stock || !quote)
     return (
       <td colSpan={2} className="number muted">

@@ -17,6 +17,8 @@ type Documents = {
     "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": typeof types.SessionFragmentDoc,
     "\n  query Session {\n    me {\n      ...Session\n    }\n  }\n": typeof types.SessionDocument,
     "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n": typeof types.WatchlistRowFragmentDoc,
+    "\n  subscription LiveOrders {\n    orderUpdates {\n      ...OrderRow\n    }\n  }\n": typeof types.LiveOrdersDocument,
+    "\n  subscription LiveQuotes($symbols: [String!]!) {\n    quotes(symbols: $symbols) {\n      symbol\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n    }\n  }\n": typeof types.LiveQuotesDocument,
     "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          email\n          roles\n          createdAt\n          profile {\n            firstName\n            lastName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation AssignRole($userId: ID!, $role: String!) {\n    assignRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": typeof types.AssignRoleDocument,
     "\n  mutation RevokeRole($userId: ID!, $role: String!) {\n    revokeRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": typeof types.RevokeRoleDocument,
@@ -53,6 +55,8 @@ const documents: Documents = {
     "\n  fragment Session on Viewer {\n    id\n    email\n    roles\n    permissions\n    profile {\n      firstName\n      lastName\n    }\n  }\n": types.SessionFragmentDoc,
     "\n  query Session {\n    me {\n      ...Session\n    }\n  }\n": types.SessionDocument,
     "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n": types.WatchlistRowFragmentDoc,
+    "\n  subscription LiveOrders {\n    orderUpdates {\n      ...OrderRow\n    }\n  }\n": types.LiveOrdersDocument,
+    "\n  subscription LiveQuotes($symbols: [String!]!) {\n    quotes(symbols: $symbols) {\n      symbol\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n    }\n  }\n": types.LiveQuotesDocument,
     "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          email\n          roles\n          createdAt\n          profile {\n            firstName\n            lastName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation AssignRole($userId: ID!, $role: String!) {\n    assignRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": types.AssignRoleDocument,
     "\n  mutation RevokeRole($userId: ID!, $role: String!) {\n    revokeRole(userId: $userId, role: $role) {\n      id\n      roles\n    }\n  }\n": types.RevokeRoleDocument,
@@ -112,6 +116,14 @@ export function graphql(source: "\n  query Session {\n    me {\n      ...Session
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment WatchlistRow on WatchlistItem {\n    symbol\n    stock {\n      symbol\n      name\n      currency\n      quote {\n        price\n        change\n        changePercent\n        stale\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveOrders {\n    orderUpdates {\n      ...OrderRow\n    }\n  }\n"): (typeof documents)["\n  subscription LiveOrders {\n    orderUpdates {\n      ...OrderRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveQuotes($symbols: [String!]!) {\n    quotes(symbols: $symbols) {\n      symbol\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LiveQuotes($symbols: [String!]!) {\n    quotes(symbols: $symbols) {\n      symbol\n      quote {\n        price\n        open\n        previousClose\n        change\n        changePercent\n        volume\n        marketCap\n        dayLow\n        dayHigh\n        yearLow\n        yearHigh\n        source\n        asOf\n        marketState\n        stale\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { Provider, type Client } from "urql";
 import { afterEach, describe, expect, it } from "vitest";
-import { fromValue } from "wonka";
+import { fromValue, makeSubject, type Source } from "wonka";
 import { SessionProvider } from "../app/session";
 import { OrdersPage } from "./Orders";
 
@@ -39,8 +39,8 @@ const me = (orders: object[], hasNextPage = false) => ({
   },
 });
 
-/** A client answering the orders query by its variables, and cancelOrder with the order canceled. */
-function renderOrders() {
+/** A client answering the orders query by its variables, cancelOrder with the order canceled, and orderUpdates from `live`. */
+function renderOrders(live: Source<unknown> = makeSubject().source) {
   const asked: unknown[] = [];
   const client = {
     executeQuery: (operation: { variables: { status: string | null; after: string | null } }) => {
@@ -56,6 +56,7 @@ function renderOrders() {
         stale: false,
         hasNext: false,
       }),
+    executeSubscription: () => live,
   } as unknown as Client;
   render(
     <SessionProvider>
@@ -83,6 +84,18 @@ describe("the orders page", () => {
     fireEvent.click(screen.getByRole("button", { name: "Cancel buy 1 AAPL" }));
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Canceled: buy 1 AAPL with a limit of $1.00, because you canceled it."));
     expect(within(rows()[0]!).getAllByRole("cell")[4]!.textContent).toBe("Canceledyou canceled it");
+    expect(screen.queryByRole("button", { name: /^Cancel/ })).toBeNull();
+  });
+
+  it("follows orderUpdates: an order filled elsewhere shows as filled, without Cancel", async () => {
+    const live = makeSubject<unknown>();
+    renderOrders(live.source);
+    await screen.findByRole("table", { name: "Orders" });
+    expect(within(rows()[0]!).getAllByRole("cell")[4]!.textContent).toBe("Open");
+    const filled = order("o1", "FILLED", { averageFillPrice: "0.9900", filledAt: "2026-12-01T15:01:00Z" });
+    act(() => live.next({ data: { orderUpdates: filled }, stale: false, hasNext: true }));
+    expect(within(rows()[0]!).getAllByRole("cell")[4]!.textContent).toBe("Filled");
+    expect(within(rows()[0]!).getAllByRole("cell")[5]!.textContent).toBe("$0.99");
     expect(screen.queryByRole("button", { name: /^Cancel/ })).toBeNull();
   });
 

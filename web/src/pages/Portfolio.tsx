@@ -2,7 +2,8 @@
  * /portfolio: the account's figures, its positions, its equity chart, "Deposit" and "Reset
  * account", from ONE query (Portfolio: me with the account, its positions and a month of
  * equity). Deposit and reset answer the same fields, so the page updates from their answer;
- * another chart period is one PortfolioEquity query, once per visit.
+ * another chart period is one PortfolioEquity query, once per visit. The positions follow
+ * the `quotes` subscription; the account's figures are those of the last answer.
  */
 import { useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
@@ -25,6 +26,8 @@ import { AccountFigures } from "../trading/AccountFigures";
 import { depositRule } from "../trading/deposit";
 import { drawEquity, EQUITY_PERIODS, equityChartLabel } from "../trading/equity-chart";
 import { OpenAccount } from "../trading/OpenAccount";
+import { revalue } from "../trading/revalue";
+import { useLiveQuotes } from "../live/quotes";
 import type { EquityPoint } from "../trading/todays-change";
 import styles from "./Portfolio.module.css";
 
@@ -178,6 +181,11 @@ function Portfolio({ account, onChanged }: { account: PortfolioAccountFragment; 
 
 function Positions({ account }: { account: PortfolioAccountFragment }) {
   const currency = account.currency;
+  const live = useLiveQuotes(account.positions.map((position) => position.symbol));
+  const positions = account.positions.map((position) => {
+    const quote = live.get(position.symbol);
+    return quote ? revalue(position, quote.price) : position;
+  });
   return (
     <section aria-labelledby="positions-heading">
       <h2 id="positions-heading">Positions</h2>
@@ -206,7 +214,7 @@ function Positions({ account }: { account: PortfolioAccountFragment }) {
               </tr>
             </thead>
             <tbody>
-              {account.positions.map((position) => (
+              {positions.map((position) => (
                 <tr key={position.symbol}>
                   <th scope="row">
                     <Link to={`/stocks/${encodeURIComponent(position.symbol)}`}>{position.symbol}</Link>

@@ -1,7 +1,8 @@
 /**
  * /stocks/:symbol: the instrument, its quote, its price chart, the watchlist button and the
  * order ticket, from ONE query (stock + quote + the default period's history + me with its
- * trading account's buying power and holdings). Other periods: StockChart.
+ * trading account's buying power and holdings). Other periods: StockChart. The quote then
+ * follows the `quotes` subscription.
  */
 import { useId, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -15,6 +16,7 @@ import { Loading, QueryError } from "../components/QueryState";
 import { usePageTitle } from "../components/usePageTitle";
 import { graphql } from "../gql";
 import type { StockPageQuery } from "../gql/graphql";
+import { useLiveQuotes } from "../live/quotes";
 import { OrderTicket } from "./OrderTicket";
 import styles from "./Stock.module.css";
 import { StockChart } from "./StockChart";
@@ -95,6 +97,7 @@ function StockView({ symbol }: { symbol: string }) {
   const [result, reexecute] = useSessionQuery({ query: StockPageDocument, variables: { symbol, period: DEFAULT_CHART_PERIOD } });
   const { data, error } = result;
   const stock = data?.stock;
+  const liveQuote = useLiveQuotes(stock ? [stock.symbol] : []).get(stock?.symbol ?? "");
   usePageTitle(stock ? `${stock.symbol} ${stock.name}` : symbol.toUpperCase());
   const retry = () => reexecute({ requestPolicy: "network-only" });
 
@@ -103,6 +106,7 @@ function StockView({ symbol }: { symbol: string }) {
   if (!data.me) return <Loading />;
   if (!stock) return isUnknownSymbol(error) ? <UnknownSymbol symbol={symbol} /> : <QueryError error={error!} retry={retry} />;
   const watched = data.me.watchlist.some((item) => item.symbol === stock.symbol);
+  const quote = liveQuote ?? stock.quote;
   return (
     <article className={styles.page}>
       <header className={styles.header}>
@@ -115,12 +119,12 @@ function StockView({ symbol }: { symbol: string }) {
         <WatchlistToggle symbol={stock.symbol} watched={watched} />
       </header>
       {error && <QueryError error={error} retry={retry} />}
-      {stock.quote ? <QuoteFigures quote={stock.quote} currency={stock.currency} /> : <p>No quote is available for {stock.symbol} right now.</p>}
+      {quote ? <QuoteFigures quote={quote} currency={stock.currency} /> : <p>No quote is available for {stock.symbol} right now.</p>}
       <StockChart symbol={stock.symbol} currency={stock.currency} history={stock.history} />
       {can(data.me, "trade") && (
         <OrderTicket
           symbol={stock.symbol}
-          marketPrice={stock.quote?.price ?? null}
+          marketPrice={quote?.price ?? null}
           account={data.me.tradingAccount ?? null}
           unavailable={failedAt(error, "tradingAccount")}
         />

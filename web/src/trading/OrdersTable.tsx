@@ -1,13 +1,15 @@
 /**
  * Orders as a table (time, symbol, side, type, quantity, status, fill price), newest first
  * as the API lists them: the dashboard's recent orders and, with a "Cancel" button on each
- * open order, /orders. Its rows are the OrderRow fragment.
+ * open order, /orders. Its rows are the OrderRow fragment, each then following the
+ * `orderUpdates` subscription (a fill, a cancel from elsewhere, an expiry).
  */
 import { Link } from "react-router";
 import { formatDateTime, formatPrice, formatQuantity } from "../components/format";
 import { VisuallyHidden } from "../components/VisuallyHidden";
 import { graphql } from "../gql";
 import type { OrderRowFragment } from "../gql/graphql";
+import { useLiveOrders } from "../live/orders";
 import { REASON_WORDS, SIDE_WORDS, STATUS_WORDS, typeWord } from "./order-words";
 import styles from "./OrdersTable.module.css";
 
@@ -40,7 +42,8 @@ interface Props {
   cancel?: { onCancel(order: OrderRow): void; busy: ReadonlySet<string> };
 }
 
-export function OrdersTable({ label, orders, currency, cancel }: Props) {
+export function OrdersTable({ label, orders: listed, currency, cancel }: Props) {
+  const orders = useLiveOrders(listed);
   return (
     <div className={styles.wrap}>
       <table aria-label={label} className={styles.table}>
