@@ -15,7 +15,7 @@ const network = setupServer(...fmp.handlers);
 let platform: Platform;
 
 beforeAll(async () => {
-  network.listen({ onUnhandledRequest: "bypass" });
+  network.listen({ onUnhandledFrame: "bypass" });
   platform = await startPlatform({ vars: { stock: FMP_FIRST.vars }, secrets: { stock: FMP_FIRST.secrets } });
 });
 afterAll(async () => {
@@ -130,7 +130,7 @@ describe("orderUpdates", () => {
     const expiring = await placeOrder(user, { symbol: "AAPL", side: "BUY", type: "LIMIT", quantity: "1", limitPrice: "1.00", timeInForce: "DAY" });
     await eventWhere(stream, status(expiring, "OPEN"));
     // What the account's alarm does at the session's close, run with a clock two days ahead.
-    const env = (await platform.worker("trading").getEnv()) as { ACCOUNTS: DurableObjectNamespace<{ expireDue(now: Date): Promise<unknown> }> };
+    const env = (await platform.worker("trading").getEnv()) as { ACCOUNTS: { getByName(name: string): { expireDue(now: Date): Promise<unknown> } } };
     await env.ACCOUNTS.getByName(user.userId).expireDue(new Date(Date.now() + 2 * 86_400_000));
     await eventWhere(stream, status(expiring, "EXPIRED"));
     stream.close();

@@ -24,7 +24,7 @@ const network = setupServer(...fmp.handlers);
 let platform: Platform;
 
 beforeAll(async () => {
-  network.listen({ onUnhandledRequest: "bypass" });
+  network.listen({ onUnhandledFrame: "bypass" });
   platform = await startPlatform({ vars: { stock: FMP_FIRST.vars }, secrets: { stock: FMP_FIRST.secrets } });
 });
 afterAll(async () => {

@@ -102,7 +102,7 @@ function parseEvent(block: string, receivedAt: number): SseEvent {
 }
 
 /** Calls `onBlock` with each blank-line-separated block of the body, until it ends. */
-async function read(response: Response, onBlock: (block: string) => void): Promise<void> {
+async function read(response: { body: unknown }, onBlock: (block: string) => void): Promise<void> {
   if (!response.body) return;
   const decoder = new TextDecoder();
   let buffered = "";
