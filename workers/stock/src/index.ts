@@ -1,5 +1,5 @@
 /** The stock service: instruments, quotes, history and search, reached only over Workers RPC (contract.ts). */
-import { success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
+import { failure, success, type CallMeta, type HealthReport, type RpcResult } from "../../../shared/rpc";
 import { callLogger, InternalEntrypoint, observeRpc, serviceHealth } from "../../../shared/rpc-server";
 import { parseInput } from "../../../shared/validation";
 import { loadStockConfig } from "./config";
@@ -7,6 +7,7 @@ import {
   HistoryRequest,
   SearchRequest,
   SymbolsRequest,
+  WatchQuotesRequest,
   type Candle,
   type HistoryPeriod,
   type Instrument,
@@ -19,6 +20,9 @@ import { getHistory } from "./history";
 import { getInstruments } from "./instruments";
 import { getQuotes } from "./quotes";
 import { search } from "./search";
+import { mergeLiveStreams } from "./feed/merge";
+
+export { QuoteFeed } from "./feed/quote-feed";
 
 /** One set of dependencies per isolate (the runtime hands an isolate one env object). */
 const depsByEnv = new WeakMap<object, StockDeps>();
@@ -42,7 +46,7 @@ export default class StockService extends InternalEntrypoint<StockEnv> implement
     const input = parseInput(SymbolsRequest, { symbols });
     if (!input.ok) return input;
     const log = callLogger();
-    const quotes = await getQuotes(this.#deps(), input.value.symbols, log);
+    const quotes = await getQuotes({ ...this.#deps(), onFetched: (fetched) => this.#offerToFeeds(fetched) }, input.value.symbols, log);
     log.debug("quotes", { asked: input.value.symbols.length, answered: Object.keys(quotes).length });
     return success(quotes);
   }
@@ -63,6 +67,26 @@ export default class StockService extends InternalEntrypoint<StockEnv> implement
     const results = await search(this.#deps(), input.value.query, input.value.limit, log);
     log.debug("search", { query: input.value.query, results: results.length });
     return success(results);
+  }
+
+  async watchQuotes(_meta: CallMeta, symbols: string[]): Promise<RpcResult<ReadableStream<Uint8Array>>> {
+    const input = parseInput(WatchQuotesRequest, { symbols });
+    if (!input.ok) return input;
+    const log = callLogger();
+    const waitUntil = (work: Promise<unknown>) => this.ctx.waitUntil(work);
+    const known = await getInstruments({ ...this.#deps(), waitUntil }, input.value.symbols, log);
+    const unknown = input.value.symbols.filter((symbol) => !(symbol in known));
+    if (unknown.length > 0) {
+      return failure("BAD_USER_INPUT", `Unknown symbols: ${unknown.join(", ")}`, [{ field: "symbols", message: `unknown: ${unknown.join(", ")}` }]);
+    }
+    const streams = await Promise.all(input.value.symbols.map((symbol) => this.env.QUOTE_FEEDS.getByName(symbol).subscribe(symbol)));
+    log.info("watchQuotes", { symbols: input.value.symbols.length });
+    return success(mergeLiveStreams(streams, waitUntil));
+  }
+
+  /** A provider's fresh quotes reach their feeds now, not at the feeds' next poll. */
+  #offerToFeeds(quotes: Quote[]): void {
+    this.ctx.waitUntil(Promise.allSettled(quotes.map((quote) => this.env.QUOTE_FEEDS.getByName(quote.symbol).offer(quote))));
   }
 
   #deps(): StockDeps {

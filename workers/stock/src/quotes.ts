@@ -20,6 +20,8 @@ export interface QuoteDeps {
   now: () => Date;
   /** Provider fetches under way in this isolate, per symbol: concurrent misses join them. */
   inflight: Map<string, Promise<Quote | undefined>>;
+  /** Told of the quotes a provider just answered (the entrypoint offers them to their live feeds). */
+  onFetched?: (quotes: Quote[]) => void;
 }
 
 export async function getQuotes(deps: QuoteDeps, symbols: string[], log: Logger): Promise<Record<string, Quote>> {
@@ -83,6 +85,7 @@ async function fetchAndSave(deps: QuoteDeps, symbols: string[], now: Date, log: 
   if (answer.size === 0) return answer;
   const fetchedAt = now.getTime();
   const quotes = [...answer.values()];
+  deps.onFetched?.(quotes);
   const entries = quotes.map((quote) => ({ key: quoteKey(quote.symbol), value: { quote, fetchedAt } satisfies CachedQuote }));
   const results = await Promise.allSettled([
     deps.cache.putMany(entries, LAST_KNOWN_TTL_SECONDS),

@@ -1,0 +1,85 @@
+/**
+ * One symbol's live quotes (contract.ts watchQuotes): every watcher of the symbol, in any
+ * gateway, reads a stream this one object writes, so the symbol costs the same however many
+ * watch it.
+ *
+ * - While it has watchers, its alarm asks getQuotes once per freshness window: the cache
+ *   answers, or at most one provider fetch does (the freshness window is also the cache's).
+ * - When the stock service fetches a quote from a provider for any caller (a `quotes` call),
+ *   the entrypoint offers it here at once: the feed sees a new quote as soon as the service
+ *   serves one, not a window later.
+ * - A quote is published only when it is new (another asOf or price).
+ * Watchers live in memory: a restart of the object ends their streams, and clients reconnect.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { createLogger } from "../../../../shared/logger";
+import { liveStream, type LiveStreamWriter } from "../../../../shared/live-stream";
+import { loadStockConfig } from "../config";
+import type { Quote, QuoteUpdate } from "../contract";
+import { createDeps, type StockDeps } from "../deps";
+import { getQuotes } from "../quotes";
+
+const isNew = (last: Quote | undefined, quote: Quote) => !last || last.asOf !== quote.asOf || last.price !== quote.price;
+
+export class QuoteFeed extends DurableObject<StockEnv> {
+  #watchers = new Set<LiveStreamWriter<QuoteUpdate>>();
+  #symbol: string | undefined;
+  #last: Quote | undefined;
+  #deps: StockDeps | undefined;
+
+  /** A stream of the symbol's quotes: first the current one, then each new one. */
+  async subscribe(symbol: string): Promise<ReadableStream<Uint8Array>> {
+    this.#symbol = symbol;
+    const watcher = liveStream<QuoteUpdate>();
+    this.#watchers.add(watcher);
+    this.#last ??= await this.#fetch();
+    // Not awaited: the write completes when the reader takes it, after this returns.
+    if (this.#last) void watcher.write({ symbol, quote: this.#last });
+    await this.#arm();
+    return watcher.readable;
+  }
+
+  /** A quote the service just fetched from a provider; returns at once when nobody watches. */
+  async offer(quote: Quote): Promise<void> {
+    if (this.#watchers.size > 0) await this.#publish(quote);
+  }
+
+  /** How many streams this feed writes (the fan-out of its symbol). */
+  watchers(): number {
+    return this.#watchers.size;
+  }
+
+  override async alarm(): Promise<void> {
+    if (this.#watchers.size === 0) return;
+    const quote = await this.#fetch();
+    if (quote) await this.#publish(quote);
+    await this.#arm();
+  }
+
+  async #publish(quote: Quote): Promise<void> {
+    if (!isNew(this.#last, quote)) return;
+    this.#last = quote;
+    const update = { symbol: quote.symbol, quote };
+    await Promise.all(
+      [...this.#watchers].map(async (watcher) => {
+        if (!(await watcher.write(update))) this.#watchers.delete(watcher);
+      }),
+    );
+  }
+
+  async #fetch(): Promise<Quote | undefined> {
+    const symbol = this.#symbol!;
+    const log = createLogger({ service: "stock", level: loadStockConfig(this.env).LOG_LEVEL }).with({ feed: symbol });
+    const quotes = await getQuotes(this.#depsOnce(), [symbol], log);
+    return quotes[symbol];
+  }
+
+  async #arm(): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) !== null) return;
+    await this.ctx.storage.setAlarm(Date.now() + this.#depsOnce().freshnessMs);
+  }
+
+  #depsOnce(): StockDeps {
+    return (this.#deps ??= createDeps(this.env, loadStockConfig(this.env)));
+  }
+}
