@@ -3,24 +3,16 @@
  * from stock's QuoteFeed objects with FMP (MSW in Node) first so a test moves prices, order
  * updates from the trading account's object, leases from auth.
  */
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
-import { FMP_FIRST, fmpQuotes } from "./support/fmp-quotes.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Platform } from "../../../scripts/testing/platform.ts";
+import { platformWithFmpFirst } from "./support/fmp-quotes.ts";
 import { graphql, signIn, signUp, type SignedIn } from "./support/graphql-client.ts";
 import { subscribe, type SseEvent, type Subscription } from "./support/sse.ts";
 
-const fmp = fmpQuotes();
-const network = setupServer(...fmp.handlers);
+const { fmp, platform: started } = platformWithFmpFirst();
 let platform: Platform;
-
-beforeAll(async () => {
-  network.listen({ onUnhandledFrame: "bypass" });
-  platform = await startPlatform({ vars: { stock: FMP_FIRST.vars }, secrets: { stock: FMP_FIRST.secrets } });
-});
-afterAll(async () => {
-  await platform?.stop();
-  network.close();
+beforeAll(() => {
+  platform = started();
 });
 
 const QUOTES = "subscription ($symbols: [String!]!) { quotes(symbols: $symbols) { symbol quote { price asOf source } } }";

@@ -7,10 +7,9 @@
  * figures: subscribers, stock calls per change, delivery p50/p99, workerd memory and CPU.
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
-import { FMP_FIRST, fmpQuotes } from "./support/fmp-quotes.ts";
+import { beforeAll, expect, it } from "vitest";
+import type { Platform } from "../../../scripts/testing/platform.ts";
+import { platformWithFmpFirst } from "./support/fmp-quotes.ts";
 import { signUp, type SignedIn } from "./support/graphql-client.ts";
 import { subscribe, type Subscription } from "./support/sse.ts";
 
@@ -19,17 +18,10 @@ const STREAMS_PER_USER = 5;
 const MOVING_MS = 6_000;
 const SYMBOL = "AAPL";
 
-const fmp = fmpQuotes();
-const network = setupServer(...fmp.handlers);
+const { fmp, platform: started } = platformWithFmpFirst();
 let platform: Platform;
-
-beforeAll(async () => {
-  network.listen({ onUnhandledFrame: "bypass" });
-  platform = await startPlatform({ vars: { stock: FMP_FIRST.vars }, secrets: { stock: FMP_FIRST.secrets } });
-});
-afterAll(async () => {
-  await platform?.stop();
-  network.close();
+beforeAll(() => {
+  platform = started();
 });
 
 /** `work` over `items`, `width` at a time. */

@@ -5,6 +5,9 @@
  * every fetch counted: live data's tests drive quote changes deterministically with it.
  */
 import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll } from "vitest";
+import { startPlatform, type Platform } from "../../../../scripts/testing/platform.ts";
 import fixture from "../../../stock/src/providers/fixtures/fmp-batch-quote.json";
 
 const FMP = "https://financialmodelingprep.com/stable";
@@ -65,4 +68,20 @@ export function fmpQuotes(): FmpQuotes {
     served,
     fetchesOf: (symbol) => served.filter((s) => s.symbol === symbol).length,
   };
+}
+
+/** The real platform with FMP first, behind these handlers, for the test file's lifetime. */
+export function platformWithFmpFirst(): { fmp: FmpQuotes; platform(): Platform } {
+  const fmp = fmpQuotes();
+  const network = setupServer(...fmp.handlers);
+  let platform: Platform | undefined;
+  beforeAll(async () => {
+    network.listen({ onUnhandledFrame: "bypass" });
+    platform = await startPlatform({ vars: { stock: FMP_FIRST.vars }, secrets: { stock: FMP_FIRST.secrets } });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    network.close();
+  });
+  return { fmp, platform: () => platform! };
 }
