@@ -5,6 +5,7 @@ import { forwardToAuth } from "./auth-forward";
 import { corsPolicy } from "./cors";
 import { authenticate } from "./auth/viewer";
 import { loadGatewayConfig, type GatewayConfig } from "./config";
+import { isEventStream, withHeartbeat } from "./graphql/live/heartbeat";
 import { yoga } from "./graphql/yoga";
 import { unexpectedErrorResponse } from "./hardening";
 import { dataHeaders, securityHeaders, stampHeaders } from "./security-headers";
@@ -46,7 +47,7 @@ app.all("/graphql", async (c) => {
   }
   const userId = authentication.viewer?.userId;
   if (userId) c.set("log", c.get("log").with({ userId }));
-  return yoga.fetch(c.req.raw, {
+  const response = await yoga.fetch(c.req.raw, {
     env: c.env,
     config,
     requestId: c.get("requestId"),
@@ -57,6 +58,7 @@ app.all("/graphql", async (c) => {
     viewer: authentication.viewer,
     reportError: (error) => c.get("reportError")(error, userId),
   });
+  return isEventStream(response) ? withHeartbeat(response) : response;
 });
 
 app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "No such route." } }, 404));
