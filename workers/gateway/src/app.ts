@@ -57,6 +57,7 @@ app.all("/graphql", async (c) => {
     receivedAt: c.get("receivedAt"),
     viewer: authentication.viewer,
     reportError: (error) => c.get("reportError")(error, userId),
+    waitUntil: (work) => c.executionCtx.waitUntil(work),
   });
   return isEventStream(response) ? withHeartbeat(response) : response;
 });

@@ -21,6 +21,8 @@ export interface RequestContext {
   viewer: ViewerModel | null;
   /** Sends an unexpected error of this request to error reporting (shared/error-reporting.ts). */
   reportError(error: unknown): void;
+  /** Work that must finish even when the client has gone (a live stream's lease given back). */
+  waitUntil(work: Promise<unknown>): void;
 }
 
 /** What every resolver sees: one per request. */

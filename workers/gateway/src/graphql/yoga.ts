@@ -19,8 +19,8 @@ export const yoga = createYoga<RequestContext, GatewayContext>({
   ...hardenedYogaOptions,
   plugins: [useObservation(), useKnownOperationTypes(), ...hardenedYogaOptions.plugins],
   schema: createSchema<GatewayContext>({ typeDefs, resolvers }),
-  context: ({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError }) =>
-    requestContext({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError }),
+  context: ({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError, waitUntil }) =>
+    requestContext({ env, config, requestId, log, metrics, observation, receivedAt, viewer, reportError, waitUntil }),
   graphqlEndpoint: "/graphql",
   landingPage: false,
   renderGraphiQL: renderGraphiQLPage,

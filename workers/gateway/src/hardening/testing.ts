@@ -26,6 +26,7 @@ export function testContext(vars: Record<string, string> = {}, extra: Partial<Re
     receivedAt: performance.now(),
     viewer: null,
     reportError: (error) => reported.push(error),
+    waitUntil: (work) => void work.catch(() => undefined),
     ...extra,
   };
   return { context, lines, reported };

@@ -103,7 +103,8 @@ function follow<T>(ctx: GatewayContext, source: LiveSource, stream: ReadableStre
     clearTimeout(expiry);
     stop.abort();
     openInIsolate--;
-    void lease.closeLease();
+    // The client may have left: its request's I/O would be canceled with it.
+    ctx.waitUntil(lease.closeLease());
     const durationMs = Date.now() - startedAt;
     ctx.metrics.record({ kind: "stream", operation: source.operation, outcome: reason, durationMs, count: events });
     log.info("stream ended", { reason, durationMs, events, openInIsolate });
