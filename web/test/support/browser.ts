@@ -146,12 +146,14 @@ export interface ApiRequests {
 /**
  * The API requests (/graphql, /auth/*) a page load or a click costs: recorded from `step`
  * until none has been in flight for a second (networkidle does not apply to a click).
+ * Live streams (EventSource) stay open by design, so they are neither counted nor awaited.
  */
 export async function apiRequests(page: Page, step: () => Promise<unknown>): Promise<ApiRequests> {
   const seen: ApiRequests = { graphql: 0, auth: [], all: [] };
   let inFlight = 0;
   let lastActivity = Date.now();
   const api = (request: Request) => {
+    if (request.resourceType() === "eventsource") return undefined;
     const path = new URL(request.url()).pathname;
     return path === "/graphql" || path.startsWith("/auth/") ? path : undefined;
   };
