@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { liveStream, readLiveStream } from "./live-stream";
+import { LIVE_STREAM_BUFFER, liveStream, readLiveStream } from "./live-stream";
 
 describe("live streams (NDJSON over a byte stream)", () => {
   it("carries values in order, whatever the chunk boundaries, and ends when closed", async () => {
@@ -19,10 +19,10 @@ describe("live streams (NDJSON over a byte stream)", () => {
     const stream = liveStream<{ n: number }>();
     const reading = readLiveStream<{ n: number }>(stream.readable);
     const first = reading.next();
-    expect(await stream.write({ n: 1 })).toBe(true);
+    expect(stream.write({ n: 1 })).toBe(true);
     expect((await first).value).toEqual({ n: 1 });
     await reading.return(undefined);
-    expect(await stream.write({ n: 2 })).toBe(false);
+    expect(stream.write({ n: 2 })).toBe(false);
   });
 
   it("ends a pending read at once when the signal aborts, and cancels the producer's stream", async () => {
@@ -31,7 +31,16 @@ describe("live streams (NDJSON over a byte stream)", () => {
     const pending = readLiveStream<{ n: number }>(stream.readable, abort.signal).next();
     abort.abort();
     expect(await pending).toEqual({ done: true, value: undefined });
-    expect(await stream.write({ n: 1 })).toBe(false);
+    expect(stream.write({ n: 1 })).toBe(false);
+  });
+
+  it("never waits for a reader; one that falls the buffer behind has its stream ended, and reads the error after what was queued", async () => {
+    const stream = liveStream<{ n: number }>();
+    const accepted = Array.from({ length: LIVE_STREAM_BUFFER + 5 }, (_, n) => stream.write({ n }));
+    expect(accepted.filter(Boolean)).toHaveLength(LIVE_STREAM_BUFFER);
+    expect(accepted.slice(0, LIVE_STREAM_BUFFER).every(Boolean)).toBe(true);
+    expect(stream.write({ n: -1 })).toBe(false);
+    await expect(readLiveStream(stream.readable).next()).rejects.toThrow("fell 64 values behind");
   });
 
   it("throws to the reader when the stream errors (the producer's object restarted)", async () => {

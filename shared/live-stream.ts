@@ -9,30 +9,42 @@
 
 const encoder = new TextEncoder();
 
+/**
+ * Values a reader may fall behind by. One slow reader must not hold back the others (or the
+ * Durable Object that writes to all of them), so a reader this far behind has its stream
+ * ended, with an error: it reconnects and starts again from the current state.
+ */
+export const LIVE_STREAM_BUFFER = 64;
+
 /** The writing end of one live stream; `readable` is what goes over RPC. */
 export interface LiveStreamWriter<T> {
   readable: ReadableStream<Uint8Array>;
-  /** False once the reader went away (canceled, or its Worker stopped): drop the writer. */
-  write(value: T): Promise<boolean>;
+  /**
+   * Queues the value without waiting for the reader. False once the reader went away
+   * (canceled, its Worker stopped) or fell LIVE_STREAM_BUFFER values behind: drop the writer.
+   */
+  write(value: T): boolean;
   close(): Promise<void>;
 }
 
 export function liveStream<T>(): LiveStreamWriter<T> {
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, new CountQueuingStrategy({ highWaterMark: LIVE_STREAM_BUFFER }));
   const writer = writable.getWriter();
   let open = true;
-  void writer.closed.catch(() => (open = false));
+  const ended = () => (open = false);
+  void writer.closed.then(ended, ended);
   return {
     readable,
-    async write(value) {
-      if (!open) return false;
-      try {
-        await writer.write(encoder.encode(`${JSON.stringify(value)}\n`));
-        return true;
-      } catch {
-        open = false;
+    write(value) {
+      // desiredSize is null once the reader canceled.
+      if (!open || writer.desiredSize === null) return false;
+      if (writer.desiredSize <= 0) {
+        ended();
+        void writer.abort(new Error(`live stream reader fell ${LIVE_STREAM_BUFFER} values behind`)).catch(() => undefined);
         return false;
       }
+      writer.write(encoder.encode(`${JSON.stringify(value)}\n`)).catch(ended);
+      return true;
     },
     async close() {
       if (!open) return;

@@ -10,7 +10,7 @@ export function mergeLiveStreams<T>(streams: ReadableStream<Uint8Array>[], waitU
   const stop = new AbortController();
   const pump = async (stream: ReadableStream<Uint8Array>) => {
     try {
-      for await (const value of readLiveStream<T>(stream, stop.signal)) if (!(await merged.write(value))) break;
+      for await (const value of readLiveStream<T>(stream, stop.signal)) if (!merged.write(value)) break;
     } finally {
       stop.abort();
     }

@@ -33,15 +33,14 @@ export class QuoteFeed extends DurableObject<StockEnv> {
     const watcher = liveStream<QuoteUpdate>();
     this.#watchers.add(watcher);
     this.#last ??= await this.#fetch();
-    // Not awaited: the write completes when the reader takes it, after this returns.
-    if (this.#last) void watcher.write({ symbol, quote: this.#last });
+    if (this.#last) watcher.write({ symbol, quote: this.#last });
     await this.#arm();
     return watcher.readable;
   }
 
   /** A quote the service just fetched from a provider; returns at once when nobody watches. */
-  async offer(quote: Quote): Promise<void> {
-    if (this.#watchers.size > 0) await this.#publish(quote);
+  offer(quote: Quote): void {
+    if (this.#watchers.size > 0) this.#publish(quote);
   }
 
   /** How many streams this feed writes (the fan-out of its symbol). */
@@ -52,19 +51,15 @@ export class QuoteFeed extends DurableObject<StockEnv> {
   override async alarm(): Promise<void> {
     if (this.#watchers.size === 0) return;
     const quote = await this.#fetch();
-    if (quote) await this.#publish(quote);
+    if (quote) this.#publish(quote);
     await this.#arm();
   }
 
-  async #publish(quote: Quote): Promise<void> {
+  #publish(quote: Quote): void {
     if (!isNew(this.#last, quote)) return;
     this.#last = quote;
     const update = { symbol: quote.symbol, quote };
-    await Promise.all(
-      [...this.#watchers].map(async (watcher) => {
-        if (!(await watcher.write(update))) this.#watchers.delete(watcher);
-      }),
-    );
+    for (const watcher of this.#watchers) if (!watcher.write(update)) this.#watchers.delete(watcher);
   }
 
   async #fetch(): Promise<Quote | undefined> {

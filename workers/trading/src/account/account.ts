@@ -205,7 +205,7 @@ export class TradingAccount extends DurableObject<TradingEnv> {
 
   /** After the commit: the watchers see only what was stored. */
   #publish(orders: OrderRecord[]): void {
-    if (orders.length) this.ctx.waitUntil(this.#watchers.publish(orders.map(orderState)));
+    if (orders.length) this.#watchers.publish(orders.map(orderState));
   }
 
   /** One transaction, then the outbox is sent in the background. */

@@ -12,11 +12,7 @@ export class OrderWatchers {
   }
 
   /** Called after the change committed; a writer whose reader went away is dropped. */
-  async publish(orders: OrderState[]): Promise<void> {
-    for (const order of orders) {
-      await Promise.all([...this.#writers].map(async (writer) => {
-        if (!(await writer.write(order))) this.#writers.delete(writer);
-      }));
-    }
+  publish(orders: OrderState[]): void {
+    for (const order of orders) for (const writer of this.#writers) if (!writer.write(order)) this.#writers.delete(writer);
   }
 }
