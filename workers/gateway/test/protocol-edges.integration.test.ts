@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlatform, type Platform } from "../../../scripts/testing/platform.ts";
+import { signUp } from "./support/graphql-client.ts";
 
 let platform: Platform;
 beforeAll(async () => {
@@ -23,23 +24,36 @@ async function answer(response: Awaited<ReturnType<Platform["fetch"]>>) {
 }
 
 describe("GraphQL over HTTP edges", () => {
-  it("a subscription, which the schema does not have, is GRAPHQL_VALIDATION_FAILED", async () => {
+  it("an invalid subscription is GRAPHQL_VALIDATION_FAILED, in JSON, before any stream opens", async () => {
     const got = await answer(
       await post(
-        { "content-type": "application/json", accept: "application/graphql-response+json" },
-        JSON.stringify({ query: "subscription { quotes }" }),
+        { "content-type": "application/json", accept: "text/event-stream, application/graphql-response+json" },
+        JSON.stringify({ query: 'subscription { quotes(symbols: ["AAPL"]) }' }),
       ),
     );
-    expect(got.status).toBe(400);
-    expect(got.requestId).toBeTruthy();
+    expect(got).toMatchObject({ status: 400, contentType: expect.stringMatching(/json/), requestId: expect.any(String) });
     expect(JSON.parse(got.text)).toEqual({
       errors: [
         {
-          message: "The schema has no subscription operations.",
-          locations: [{ line: 1, column: 1 }],
+          message: 'Field "quotes" of type "QuoteUpdate!" must have a selection of subfields. Did you mean "quotes { ... }"?',
+          locations: [{ line: 1, column: 16 }],
           extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
         },
       ],
+    });
+  });
+
+  it("a subscription asked for in JSON alone is 406 BAD_REQUEST, naming the event stream", async () => {
+    const { token } = await signUp(platform, "edges");
+    const got = await answer(
+      await post(
+        { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
+        JSON.stringify({ query: 'subscription { quotes(symbols: ["AAPL"]) { symbol } }' }),
+      ),
+    );
+    expect(got).toMatchObject({ status: 406, requestId: expect.any(String) });
+    expect(JSON.parse(got.text)).toEqual({
+      errors: [{ message: expect.stringContaining("text/event-stream"), extensions: { code: "BAD_REQUEST" } }],
     });
   });
 

@@ -68,7 +68,7 @@ function contractCode(error: GraphQLError): GraphQLErrorCode | undefined {
  * instead, under the same status and headers (the 406's Accept lists what can be answered).
  */
 const BARE_REFUSALS: Record<number, string> = {
-  406: "No media type of the Accept header can be answered: accept application/graphql-response+json or application/json.",
+  406: "No media type of the Accept header can be answered: accept application/graphql-response+json or application/json, and text/event-stream for a subscription.",
   415: "The request body must be application/json (or send the query in a GET query string).",
 };
 
