@@ -25,6 +25,8 @@ export interface LiveStreamWriter<T> {
    */
   write(value: T): boolean;
   close(): Promise<void>;
+  /** Settles once the stream is over: closed, or its reader gone. */
+  ended: Promise<void>;
 }
 
 export function liveStream<T>(): LiveStreamWriter<T> {
@@ -32,9 +34,10 @@ export function liveStream<T>(): LiveStreamWriter<T> {
   const writer = writable.getWriter();
   let open = true;
   const ended = () => (open = false);
-  void writer.closed.then(ended, ended);
+  const over = writer.closed.then(ended, ended).then(() => undefined);
   return {
     readable,
+    ended: over,
     write(value) {
       // desiredSize is null once the reader canceled.
       if (!open || writer.desiredSize === null) return false;

@@ -30,33 +30,29 @@ export interface AuthRpc {
   listAccounts(meta: CallMeta, page: { first: number; after?: string }): Promise<RpcResult<AccountsPage>>;
   /**
    * A lease for one live stream of a session (live-data.md): null when the user already
-   * holds MAX_STREAMS_PER_USER live leases (the gateway answers RATE_LIMITED);
-   * UNAUTHENTICATED when the session was revoked (the gateway's token check can lag the
-   * revocation by the KV propagation; the lease cannot). Kept by the
-   * user's StreamLeases Durable Object, which the session revocations (logout, password
-   * change, account deletion) reach at once, unlike the eventually consistent KV marks.
+   * holds MAX_STREAMS_PER_USER leases (the gateway answers RATE_LIMITED); UNAUTHENTICATED
+   * when the session was revoked (the gateway's token check can lag the revocation by the
+   * KV propagation; the lease cannot). Kept by the user's StreamLeases Durable Object, which
+   * the session revocations (logout, password change, account deletion) reach at once.
+   * The lease's `ended` stream stays open while the lease holds and completes when its
+   * session is revoked, so the gateway ends the live stream then, with nothing to poll.
    */
   openStream(meta: CallMeta, userId: string, sessionId: string): Promise<RpcResult<StreamLease | null>>;
-  /**
-   * Renews the lease for STREAM_LEASE_TTL_SECONDS: false once its session is revoked or the
-   * lease lapsed (the gateway then ends the stream). The gateway renews every
-   * STREAM_RENEW_SECONDS, so a revocation ends a stream within 5 s.
-   */
-  renewStream(meta: CallMeta, userId: string, leaseId: string): Promise<boolean>;
-  /** Gives the lease back (the stream ended); idempotent. */
+  /** Gives the lease back (the stream ended); idempotent. One never given back is freed within STREAM_LEASE_CHECK_SECONDS. */
   closeStream(meta: CallMeta, userId: string, leaseId: string): Promise<void>;
 }
 
 export interface StreamLease {
   leaseId: string;
+  /** Carries nothing the gateway reads; its end is the lease's end (revoked, or its object restarted). */
+  ended: ReadableStream<Uint8Array>;
 }
 
 export const MAX_STREAMS_PER_USER = 5;
-/** A lease not renewed for this long is free again (a gateway that died never gave it back). */
-export const STREAM_LEASE_TTL_SECONDS = 30;
-export const STREAM_RENEW_SECONDS = 2;
+/** A lease whose gateway died without giving it back is free again within this. */
+export const STREAM_LEASE_CHECK_SECONDS = 10;
 
-export const AUTH_METHODS = /* @__PURE__ */ rpcMethods<AuthRpc>()(["health", "accounts", "listAccounts", "openStream", "renewStream", "closeStream"]);
+export const AUTH_METHODS = /* @__PURE__ */ rpcMethods<AuthRpc>()(["health", "accounts", "listAccounts", "openStream", "closeStream"]);
 
 export const AccountIds = v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(100));
 export const AccountsPageRequest = v.object({

@@ -42,20 +42,7 @@ export default class AuthService extends WorkerEntrypoint<AuthEnv> implements Au
     const outcome = await streamLeasesOf(this.env, parsed.value.userId).open(parsed.value.sessionId);
     callLogger().info("openStream", { userId, sessionId, outcome: outcome.kind });
     if (outcome.kind === "revoked") return failure("UNAUTHENTICATED", "The session has ended: sign in again.");
-    return success(outcome.kind === "opened" ? { leaseId: outcome.leaseId } : null);
-  }
-
-  /** Bad input renews nothing: false, so the gateway ends the stream. */
-  async renewStream(_meta: CallMeta, userId: string, leaseId: string): Promise<boolean> {
-    const parsed = parseInput(StreamLeaseRequest, { userId, leaseId });
-    if (!parsed.ok) {
-      callLogger().warn("renewStream: bad input, not renewed", { error: parsed.error });
-      return false;
-    }
-    const renewed = await streamLeasesOf(this.env, parsed.value.userId).renew(parsed.value.leaseId);
-    // Renewals come every STREAM_RENEW_SECONDS per stream: only a refusal is worth a line.
-    if (!renewed) callLogger().info("renewStream: lease gone", { userId, leaseId });
-    return renewed;
+    return success(outcome.kind === "opened" ? { leaseId: outcome.leaseId, ended: outcome.ended } : null);
   }
 
   async closeStream(_meta: CallMeta, userId: string, leaseId: string): Promise<void> {

@@ -1,11 +1,16 @@
 /**
  * The decisions of a user's stream leases (live-data.md: at most MAX_STREAMS_PER_USER open
- * streams, and a stream ends within 5 s of its session's revocation), over the Durable
- * Object's synchronous SQLite. Every function takes the time, so tests drive it by hand;
- * each runs without an await, so one call's reads and writes are never interleaved with
- * another's.
+ * streams, and a stream ends within 5 s of its session's revocation).
+ *
+ * A lease is an open byte stream to the gateway (its `ended`), held in memory: it lives no
+ * longer than the object, so an object that restarts holds no lease it cannot end, and its
+ * gateways see their lease streams fail and end their live streams. Nothing polls: a
+ * revocation closes the leases' streams at once. Revocations are kept in the object's
+ * SQLite, so a revoked session opens no lease while its access token may still live.
+ * Every function takes the time, so tests drive it by hand.
  */
-import { MAX_STREAMS_PER_USER, STREAM_LEASE_TTL_SECONDS } from "../contract";
+import { liveStream, type LiveStreamWriter } from "../../../../shared/live-stream";
+import { MAX_STREAMS_PER_USER } from "../contract";
 import { ACCESS_TOKEN_TTL_SECONDS } from "../limits";
 
 /**
@@ -13,7 +18,6 @@ import { ACCESS_TOKEN_TTL_SECONDS } from "../limits";
  * gateway opens streams for valid access tokens only.
  */
 export const REVOCATION_MEMORY_MS = ACCESS_TOKEN_TTL_SECONDS * 1000;
-const LEASE_TTL_MS = STREAM_LEASE_TTL_SECONDS * 1000;
 /** The revocation row that stands for every session of the user (session ids are UUIDs). */
 const EVERY_SESSION = "*";
 
@@ -21,73 +25,77 @@ const EVERY_SESSION = "*";
 export type RevokedSessions = string[] | "all";
 
 export type OpenOutcome =
-  | { kind: "opened"; leaseId: string }
-  /** The user already holds MAX_STREAMS_PER_USER live leases. */
+  | { kind: "opened"; leaseId: string; ended: ReadableStream<Uint8Array> }
+  /** The user already holds MAX_STREAMS_PER_USER leases. */
   | { kind: "full" }
   /** The session was revoked: it may stream no more. */
   | { kind: "revoked" };
 
-export function createLeaseTables(sql: SqlStorage): void {
-  sql.exec(`CREATE TABLE IF NOT EXISTS leases (
-      lease_id TEXT PRIMARY KEY,
-      session_id TEXT NOT NULL,
-      expires_at INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS leases_by_session ON leases (session_id);
-    CREATE TABLE IF NOT EXISTS revoked_sessions (
-      session_id TEXT PRIMARY KEY,
-      until INTEGER NOT NULL
-    )`);
+export function createRevocationTable(sql: SqlStorage): void {
+  sql.exec("CREATE TABLE IF NOT EXISTS revoked_sessions (session_id TEXT PRIMARY KEY, until INTEGER NOT NULL)");
+  // Leases were rows renewed every 2 s before they became streams; the rows mean nothing now.
+  sql.exec("DROP TABLE IF EXISTS leases");
 }
 
-/** Lapsed leases free their slots; revocations older than any access token are forgotten. */
-function forgetExpired(sql: SqlStorage, nowMs: number): void {
-  sql.exec("DELETE FROM leases WHERE expires_at <= ?", nowMs);
-  sql.exec("DELETE FROM revoked_sessions WHERE until <= ?", nowMs);
+interface Lease {
+  sessionId: string;
+  writer: LiveStreamWriter<"ping">;
 }
 
-function isRevoked(sql: SqlStorage, sessionId: string, nowMs: number): boolean {
-  return sql.exec("SELECT 1 FROM revoked_sessions WHERE session_id IN (?, ?) AND until > ?", sessionId, EVERY_SESSION, nowMs).toArray().length > 0;
-}
+/** One user's open leases (the StreamLeases object holds one). */
+export class Leases {
+  readonly #open = new Map<string, Lease>();
+  readonly #sql: SqlStorage;
 
-export function openLease(sql: SqlStorage, sessionId: string, nowMs: number, leaseId: string = crypto.randomUUID()): OpenOutcome {
-  forgetExpired(sql, nowMs);
-  if (isRevoked(sql, sessionId, nowMs)) return { kind: "revoked" };
-  const [row] = sql.exec<{ held: number }>("SELECT COUNT(*) AS held FROM leases").toArray();
-  if ((row?.held ?? 0) >= MAX_STREAMS_PER_USER) return { kind: "full" };
-  sql.exec("INSERT INTO leases (lease_id, session_id, expires_at) VALUES (?, ?, ?)", leaseId, sessionId, nowMs + LEASE_TTL_MS);
-  return { kind: "opened", leaseId };
-}
-
-/**
- * Extends a live lease by the TTL: false when it is gone (closed, lapsed, or its session
- * revoked). A revocation deletes its sessions' leases and `openLease` refuses a revoked
- * session, so a live lease's session is never revoked.
- */
-export function renewLease(sql: SqlStorage, leaseId: string, nowMs: number): boolean {
-  forgetExpired(sql, nowMs);
-  const renewed = sql.exec("UPDATE leases SET expires_at = ? WHERE lease_id = ? RETURNING lease_id", nowMs + LEASE_TTL_MS, leaseId).toArray();
-  return renewed.length > 0;
-}
-
-/** Gives a lease back; idempotent. */
-export function closeLease(sql: SqlStorage, leaseId: string): void {
-  sql.exec("DELETE FROM leases WHERE lease_id = ?", leaseId);
-}
-
-/** Ends the revoked sessions' leases now, and refuses them new ones while their access tokens may live. */
-export function revokeSessions(sql: SqlStorage, revoked: RevokedSessions, nowMs: number): void {
-  forgetExpired(sql, nowMs);
-  const until = nowMs + REVOCATION_MEMORY_MS;
-  const remember = (sessionId: string) =>
-    sql.exec("INSERT INTO revoked_sessions (session_id, until) VALUES (?, ?) ON CONFLICT (session_id) DO UPDATE SET until = excluded.until", sessionId, until);
-  if (revoked === "all") {
-    remember(EVERY_SESSION);
-    sql.exec("DELETE FROM leases");
-    return;
+  constructor(sql: SqlStorage) {
+    this.#sql = sql;
   }
-  for (const sessionId of revoked) {
-    remember(sessionId);
-    sql.exec("DELETE FROM leases WHERE session_id = ?", sessionId);
+
+  get size(): number {
+    return this.#open.size;
+  }
+
+  open(sessionId: string, nowMs: number, leaseId: string = crypto.randomUUID()): OpenOutcome {
+    if (this.#isRevoked(sessionId, nowMs)) return { kind: "revoked" };
+    if (this.#open.size >= MAX_STREAMS_PER_USER) return { kind: "full" };
+    const writer = liveStream<"ping">();
+    this.#open.set(leaseId, { sessionId, writer });
+    // The gateway canceled the stream (its live stream ended, or it went away): the slot is free.
+    void writer.ended.then(() => this.#open.delete(leaseId));
+    return { kind: "opened", leaseId, ended: writer.readable };
+  }
+
+  /** Gives a lease back; idempotent. */
+  close(leaseId: string): void {
+    void this.#open.get(leaseId)?.writer.close();
+    this.#open.delete(leaseId);
+  }
+
+  /**
+   * Writes to every lease's stream, so one whose gateway died unnoticed (no cancel came)
+   * fails and frees its slot. Returns how many remain.
+   */
+  ping(): number {
+    for (const [leaseId, lease] of this.#open) if (!lease.writer.write("ping")) this.#open.delete(leaseId);
+    return this.#open.size;
+  }
+
+  /** Ends the revoked sessions' leases now, and refuses them new ones while their access tokens may live. */
+  revoke(revoked: RevokedSessions, nowMs: number): void {
+    this.#sql.exec("DELETE FROM revoked_sessions WHERE until <= ?", nowMs);
+    const until = nowMs + REVOCATION_MEMORY_MS;
+    const sessionIds = revoked === "all" ? [EVERY_SESSION] : revoked;
+    for (const sessionId of sessionIds) {
+      this.#sql.exec(
+        "INSERT INTO revoked_sessions (session_id, until) VALUES (?, ?) ON CONFLICT (session_id) DO UPDATE SET until = excluded.until",
+        sessionId,
+        until,
+      );
+    }
+    for (const [leaseId, lease] of this.#open) if (revoked === "all" || revoked.includes(lease.sessionId)) this.close(leaseId);
+  }
+
+  #isRevoked(sessionId: string, nowMs: number): boolean {
+    return this.#sql.exec("SELECT 1 FROM revoked_sessions WHERE session_id IN (?, ?) AND until > ?", sessionId, EVERY_SESSION, nowMs).toArray().length > 0;
   }
 }

@@ -25,14 +25,18 @@ export class QuoteFeed extends DurableObject<StockEnv> {
   #watchers = new Set<LiveStreamWriter<QuoteUpdate>>();
   #symbol: string | undefined;
   #last: Quote | undefined;
+  #fetching: Promise<Quote | undefined> | undefined;
   #deps: StockDeps | undefined;
 
   /** A stream of the symbol's quotes: first the current one, then each new one. */
   async subscribe(symbol: string): Promise<ReadableStream<Uint8Array>> {
     this.#symbol = symbol;
+    if (!this.#last) {
+      const quote = await this.#fetch();
+      if (quote) this.#publish(quote);
+    }
     const watcher = liveStream<QuoteUpdate>();
     this.#watchers.add(watcher);
-    this.#last ??= await this.#fetch();
     if (this.#last) watcher.write({ symbol, quote: this.#last });
     await this.#arm();
     return watcher.readable;
@@ -62,7 +66,12 @@ export class QuoteFeed extends DurableObject<StockEnv> {
     for (const watcher of this.#watchers) if (!watcher.write(update)) this.#watchers.delete(watcher);
   }
 
-  async #fetch(): Promise<Quote | undefined> {
+  /** One getQuotes at a time: a burst of first watchers waits for the same one. */
+  #fetch(): Promise<Quote | undefined> {
+    return (this.#fetching ??= this.#getQuote().finally(() => (this.#fetching = undefined)));
+  }
+
+  async #getQuote(): Promise<Quote | undefined> {
     const symbol = this.#symbol!;
     const log = createLogger({ service: "stock", level: loadStockConfig(this.env).LOG_LEVEL }).with({ feed: symbol });
     const quotes = await getQuotes(this.#depsOnce(), [symbol], log);

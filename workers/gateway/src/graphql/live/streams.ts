@@ -5,18 +5,19 @@
  *   StreamLeases in auth (at most MAX_STREAMS_PER_USER), then the source stream from the
  *   service that owns the data (stock's QuoteFeed objects, the trading account's object).
  *   A refusal is a GraphQL error, which yoga sends as one `next` then `complete`.
- * - While open: every STREAM_RENEW_SECONDS the lease is renewed (false once the session is
- *   revoked: the stream completes within 5 s), and every PERMISSION_CHECK_EVERY renewals
- *   the permission is asked for again (a revoked role ends the stream); at the token's
- *   `exp` it completes. yoga's SSE writes a `:` comment every 12 s.
+ * - While open: the lease's own stream from StreamLeases ends when the session is revoked,
+ *   and the live stream completes with it, at once (nothing polls); every
+ *   PERMISSION_CHECK_SECONDS the permission is asked for again (a revoked role ends the
+ *   stream); at the token's `exp` it completes. A `:` heartbeat goes out every 2 s
+ *   (heartbeat.ts).
  * - Ending, for whichever reason (the client left, the source ended or failed, revoked,
  *   expired): the lease is given back, the source canceled, and one data point says how
  *   long it lasted, how many events it sent and why it ended.
  *
  * A redeploy or eviction of the gateway drops its connections: clients reconnect (the web
- * app with back-off) and the leases they held lapse after STREAM_LEASE_TTL_SECONDS.
+ * app with back-off) and the leases they held are freed within STREAM_LEASE_CHECK_SECONDS.
  */
-import { MAX_STREAMS_PER_USER, STREAM_LEASE_TTL_SECONDS, STREAM_RENEW_SECONDS } from "../../../../auth/src/contract";
+import { MAX_STREAMS_PER_USER, STREAM_LEASE_CHECK_SECONDS } from "../../../../auth/src/contract";
 import type { RpcResult } from "../../../../../shared/rpc";
 import { readLiveStream } from "../../../../../shared/live-stream";
 import type { GatewayContext } from "../context";
@@ -25,8 +26,10 @@ import type { Permission } from "../field-permissions";
 import { requirePermission, viewerId } from "../permissions";
 import { callMeta, callService, unwrap, type ServiceName } from "../services";
 
-/** A revoked role ends a stream within PERMISSION_CHECK_EVERY * STREAM_RENEW_SECONDS (10 s). */
-const PERMISSION_CHECK_EVERY = 5;
+/** A revoked role ends a stream within this. */
+const PERMISSION_CHECK_SECONDS = 10;
+/** How soon a refused stream may try again when the isolate is full. */
+const ISOLATE_FULL_RETRY_SECONDS = 2;
 
 export type StreamEnd = "client" | "source-ended" | "source-failed" | "revoked" | "expired" | "forbidden" | "lease-lost";
 
@@ -50,7 +53,7 @@ export async function openLiveStream<T>(ctx: GatewayContext, source: LiveSource)
   const userId = viewerId(ctx);
   if (openInIsolate >= ctx.config.MAX_STREAMS_PER_ISOLATE) {
     ctx.log.warn("stream refused: isolate full", { operation: source.operation, open: openInIsolate });
-    throw rateLimited("This server holds as many live streams as it can: try again in a few seconds.", STREAM_RENEW_SECONDS);
+    throw rateLimited("This server holds as many live streams as it can: try again in a few seconds.", ISOLATE_FULL_RETRY_SECONDS);
   }
   openInIsolate++;
   try {
@@ -65,14 +68,14 @@ async function leaseAndOpen<T>(ctx: GatewayContext, source: LiveSource, userId: 
   const { sessionId } = ctx.viewer!;
   const lease = unwrap(await callService(ctx, "auth", "openStream", () => ctx.env.AUTH.openStream(callMeta(ctx), userId, sessionId)));
   if (!lease) {
-    throw rateLimited(`At most ${MAX_STREAMS_PER_USER} live streams per user are open at once: close one first.`, STREAM_LEASE_TTL_SECONDS);
+    throw rateLimited(`At most ${MAX_STREAMS_PER_USER} live streams per user are open at once: close one first.`, STREAM_LEASE_CHECK_SECONDS);
   }
   const closeLease = () => callService(ctx, "auth", "closeStream", () => ctx.env.AUTH.closeStream(callMeta(ctx), userId, lease.leaseId)).catch(() => undefined);
   try {
     const stream = unwrap(await callService(ctx, source.service, source.method, () => source.open()));
-    return follow<T>(ctx, source, stream, { userId, leaseId: lease.leaseId, closeLease });
+    return follow<T>(ctx, source, stream, { userId, leaseId: lease.leaseId, ended: lease.ended, closeLease });
   } catch (error) {
-    await closeLease();
+    await Promise.all([closeLease(), lease.ended.cancel().catch(() => undefined)]);
     throw error;
   }
 }
@@ -80,6 +83,7 @@ async function leaseAndOpen<T>(ctx: GatewayContext, source: LiveSource, userId: 
 interface Lease {
   userId: string;
   leaseId: string;
+  ended: ReadableStream<Uint8Array>;
   closeLease(): Promise<unknown>;
 }
 
@@ -110,7 +114,7 @@ function follow<T>(ctx: GatewayContext, source: LiveSource, stream: ReadableStre
     log.info("stream ended", { reason, durationMs, events, openInIsolate });
   };
 
-  const checks = watchLease(ctx, source.permission, lease, end);
+  const checks = watchLease(ctx, source.permission, lease, stop.signal, end);
   const expiry = setTimeout(() => end("expired"), Math.max(0, ctx.viewer!.expiresAt * 1000 - Date.now()));
   log.info("stream opened", { openInIsolate });
 
@@ -142,25 +146,23 @@ function follow<T>(ctx: GatewayContext, source: LiveSource, stream: ReadableStre
   };
 }
 
-/** Renews the lease and re-checks the permission on a timer; calls `end` when either is gone. */
-function watchLease(ctx: GatewayContext, permission: Permission, lease: Lease, end: (reason: StreamEnd) => void) {
-  let ticks = 0;
-  let renewedAt = Date.now();
-  return setInterval(() => {
-    ticks++;
-    void callService(ctx, "auth", "renewStream", () => ctx.env.AUTH.renewStream(callMeta(ctx), lease.userId, lease.leaseId)).then(
-      (renewed) => {
-        if (!renewed) end("revoked");
-        else renewedAt = Date.now();
-      },
-      // An unanswered renewal is not a revocation, but a lease unconfirmed for its whole TTL may be gone.
-      () => {
-        if (Date.now() - renewedAt > STREAM_LEASE_TTL_SECONDS * 1000) end("lease-lost");
-      },
-    );
-    if (ticks % PERMISSION_CHECK_EVERY === 0) {
-      ctx.loaders.access.clear(lease.userId);
-      requirePermission(ctx, permission).catch(() => end("forbidden"));
+/**
+ * Ends the stream when its lease ends (the session revoked: "revoked"; the StreamLeases
+ * object restarted: "lease-lost"), and re-checks the permission on a timer. Returns the
+ * timer; `stop` ends the watch of the lease.
+ */
+function watchLease(ctx: GatewayContext, permission: Permission, lease: Lease, stop: AbortSignal, end: (reason: StreamEnd) => void) {
+  void (async () => {
+    try {
+      // Its only values are StreamLeases' liveness pings.
+      for await (const _ping of readLiveStream(lease.ended, stop));
+      end("revoked");
+    } catch {
+      end("lease-lost");
     }
-  }, STREAM_RENEW_SECONDS * 1000);
+  })();
+  return setInterval(() => {
+    ctx.loaders.access.clear(lease.userId);
+    requirePermission(ctx, permission).catch(() => end("forbidden"));
+  }, PERMISSION_CHECK_SECONDS * 1000);
 }
