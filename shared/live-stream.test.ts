@@ -34,13 +34,15 @@ describe("live streams (NDJSON over a byte stream)", () => {
     expect(stream.write({ n: 1 })).toBe(false);
   });
 
-  it("never waits for a reader; one that falls the buffer behind has its stream ended, and reads the error after what was queued", async () => {
+  it("never waits for a reader; one that falls the buffer behind has its stream closed after what was queued", async () => {
     const stream = liveStream<{ n: number }>();
     const accepted = Array.from({ length: LIVE_STREAM_BUFFER + 5 }, (_, n) => stream.write({ n }));
     expect(accepted.filter(Boolean)).toHaveLength(LIVE_STREAM_BUFFER);
     expect(accepted.slice(0, LIVE_STREAM_BUFFER).every(Boolean)).toBe(true);
     expect(stream.write({ n: -1 })).toBe(false);
-    await expect(readLiveStream(stream.readable).next()).rejects.toThrow("fell 64 values behind");
+    const read: unknown[] = [];
+    for await (const value of readLiveStream(stream.readable)) read.push(value);
+    expect(read).toEqual(Array.from({ length: LIVE_STREAM_BUFFER }, (_, n) => ({ n })));
   });
 
   it("throws to the reader when the stream errors (the producer's object restarted)", async () => {

@@ -12,7 +12,7 @@ const encoder = new TextEncoder();
 /**
  * Values a reader may fall behind by. One slow reader must not hold back the others (or the
  * Durable Object that writes to all of them), so a reader this far behind has its stream
- * ended, with an error: it reconnects and starts again from the current state.
+ * closed after what is queued: it reconnects and starts again from the current state.
  */
 export const LIVE_STREAM_BUFFER = 64;
 
@@ -42,8 +42,9 @@ export function liveStream<T>(): LiveStreamWriter<T> {
       // desiredSize is null once the reader canceled.
       if (!open || writer.desiredSize === null) return false;
       if (writer.desiredSize <= 0) {
+        // Not abort(): an errored stream crossing RPC is reported as an uncaught rejection.
         ended();
-        void writer.abort(new Error(`live stream reader fell ${LIVE_STREAM_BUFFER} values behind`)).catch(() => undefined);
+        void writer.close().catch(() => undefined);
         return false;
       }
       writer.write(encoder.encode(`${JSON.stringify(value)}\n`)).catch(ended);

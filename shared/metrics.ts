@@ -10,8 +10,10 @@
  * | blob1   | service                                                                       |
  * | blob2   | kind: `http` (a request a Worker answered), `rpc` (an RPC method a Worker     |
  * |         | served), `call` (an RPC call the gateway made), `provider` (a stock provider  |
- * |         | call that failed)                                                             |
- * | blob3   | operation: `POST /auth/login`, `query me`, an RPC method name, `quotes`, ...; |
+ * |         | call that failed), `stream` (a live stream opened or ended, gateway), `feed`   |
+ * |         | (a live quote a QuoteFeed wrote to its watchers, stock)                        |
+ * | blob3   | operation: `POST /auth/login`, `query me`, an RPC method name, `quotes`, a    |
+ * |         | feed's symbol, ...;                                                           |
  * |         | `unmatched` for every request to a path no route serves                      |
  * | blob4   | outcome: `ok`, or the error code (FORBIDDEN, RATE_LIMITED, INTERNAL, ...)     |
  * | blob5   | cache: `hit`, `miss`, `stale` or empty                                       |
@@ -21,6 +23,8 @@
  * | double2 | request size in bytes (content-length; 0 when unknown)                       |
  * | double3 | response size in bytes (content-length; 0 when unknown)                      |
  * | double4 | HTTP status (0 for RPC)                                                      |
+ * | double5 | count: a `stream`'s events sent (ended) or the isolate's open streams         |
+ * |         | (opened); a `feed`'s watchers written to (its fan-out)                       |
  *
  * Writes are never awaited (writeDataPoint returns nothing) and at most
  * MAX_POINTS_PER_INVOCATION go out per invocation: Analytics Engine refuses more.
@@ -49,7 +53,7 @@ export const METRICS_SYSTEM_COLUMNS = ["timestamp", "dataset", "_sample_interval
 /** Analytics Engine accepts 250 writeDataPoint calls per invocation. */
 export const MAX_POINTS_PER_INVOCATION = 250;
 
-export type MetricKind = "http" | "rpc" | "call" | "provider" | "stream";
+export type MetricKind = "http" | "rpc" | "call" | "provider" | "stream" | "feed";
 export type CacheOutcome = "hit" | "miss" | "stale" | "";
 
 export interface MetricPoint {

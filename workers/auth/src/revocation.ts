@@ -1,8 +1,8 @@
 /**
  * Where a session revocation must be told, in one call: the KV revocation list (the
  * access-token checks of auth and the gateway; eventually consistent, up to 60 s across
- * locations) and the user's StreamLeases (the gateway's live streams: ended at their next
- * renewal, within STREAM_RENEW_SECONDS). Awaited, so a revocation that answered has reached both.
+ * locations) and the user's StreamLeases (the gateway's live streams: their lease streams
+ * complete at once). Awaited, so a revocation that answered has reached both.
  */
 import type { RevokedSessions } from "./stream-leases/leases";
 import { streamLeasesOf } from "./stream-leases/stream-leases";

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { YAHOO_BASE_URL } from "../../stock/src/providers/yahoo.ts";
 import { recordedMetrics, startPlatform, type Platform, type RecordedMetrics } from "../../../scripts/testing/platform.ts";
 import { graphql, signUp, type SignedIn } from "./support/graphql-client.ts";
+import { subscribe } from "./support/sse.ts";
 
 const yahoo = setupServer(http.all(`${YAHOO_BASE_URL}/*`, () => new HttpResponse(null, { status: 503 })));
 
@@ -40,6 +41,7 @@ interface Point {
   provider: string;
   durationMs: number;
   status: number;
+  count: number;
 }
 
 /** The recorded points, named by the schema of shared/metrics.ts. */
@@ -47,7 +49,7 @@ async function points(): Promise<Point[]> {
   return (await recorder.points()).map(({ indexes, blobs, doubles }) => {
     expect(indexes).toEqual([blobs[0]]);
     const [service = "", kind = "", operation = "", outcome = "", cache = "", provider = ""] = blobs;
-    return { service, kind, operation, outcome, cache, provider, durationMs: doubles[0] ?? NaN, status: doubles[3] ?? NaN };
+    return { service, kind, operation, outcome, cache, provider, durationMs: doubles[0] ?? NaN, status: doubles[3] ?? NaN, count: doubles[4] ?? NaN };
   });
 }
 
@@ -128,6 +130,20 @@ describe("Analytics Engine data points, as written to each Worker's METRICS bind
       { service: "stock", kind: "rpc", operation: "quotes", outcome: "ok", cache: "hit" },
     ]);
     expect(all.filter((p) => p.kind === "provider")).toEqual([]);
+  });
+
+  it("a live stream: opened with the isolate's open streams, the feed's fan-out per symbol, ended with why, how long and how many events", async () => {
+    await recorder.clear();
+    const stream = await subscribe(platform, 'subscription { quotes(symbols: ["MSFT"]) { symbol } }', { token: member.token });
+    await stream.waitForEvents(1);
+    stream.close();
+    const all = await pointsMatching([
+      { service: "gateway", kind: "stream", operation: "quotes", outcome: "opened" },
+      { service: "stock", kind: "feed", operation: "MSFT", outcome: "ok" },
+      { service: "gateway", kind: "stream", operation: "quotes", outcome: "client" },
+    ]);
+    const counts = (kind: string, outcome: string) => all.filter((p) => p.kind === kind && p.outcome === outcome).map((p) => p.count);
+    expect({ opened: counts("stream", "opened"), fanOut: counts("feed", "ok"), eventsSent: counts("stream", "client") }).toEqual({ opened: [1], fanOut: [1], eventsSent: [1] });
   });
 
   it("a FORBIDDEN query: the gateway's request carries the code", async () => {

@@ -14,6 +14,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { createLogger } from "../../../../shared/logger";
 import { liveStream, type LiveStreamWriter } from "../../../../shared/live-stream";
+import { createMetrics } from "../../../../shared/metrics";
 import { loadStockConfig } from "../config";
 import type { Quote, QuoteUpdate } from "../contract";
 import { createDeps, type StockDeps } from "../deps";
@@ -31,14 +32,16 @@ export class QuoteFeed extends DurableObject<StockEnv> {
   /** A stream of the symbol's quotes: first the current one, then each new one. */
   async subscribe(symbol: string): Promise<ReadableStream<Uint8Array>> {
     this.#symbol = symbol;
-    if (!this.#last) {
-      const quote = await this.#fetch();
-      if (quote) this.#publish(quote);
-    }
     const watcher = liveStream<QuoteUpdate>();
     this.#watchers.add(watcher);
-    if (this.#last) watcher.write({ symbol, quote: this.#last });
-    await this.#arm();
+    try {
+      if (this.#last) watcher.write({ symbol, quote: this.#last });
+      else await this.#publishFetched();
+      await this.#arm();
+    } catch (error) {
+      this.#watchers.delete(watcher);
+      throw error;
+    }
     return watcher.readable;
   }
 
@@ -54,16 +57,25 @@ export class QuoteFeed extends DurableObject<StockEnv> {
 
   override async alarm(): Promise<void> {
     if (this.#watchers.size === 0) return;
-    const quote = await this.#fetch();
-    if (quote) this.#publish(quote);
+    await this.#publishFetched();
     await this.#arm();
   }
 
+  /** Every watcher waiting for a first quote shares one fetch; the first to get it publishes it to all. */
+  async #publishFetched(): Promise<void> {
+    const quote = await this.#fetch();
+    if (quote) this.#publish(quote);
+  }
+
+  /** Writes a new quote to every watcher; its data point is the symbol's fan-out. */
   #publish(quote: Quote): void {
     if (!isNew(this.#last, quote)) return;
     this.#last = quote;
+    const startedAt = Date.now();
     const update = { symbol: quote.symbol, quote };
     for (const watcher of this.#watchers) if (!watcher.write(update)) this.#watchers.delete(watcher);
+    const metrics = createMetrics(this.env.METRICS, "stock", (work) => this.ctx.waitUntil(work));
+    metrics.record({ kind: "feed", operation: quote.symbol, outcome: "ok", durationMs: Date.now() - startedAt, count: this.#watchers.size });
   }
 
   /** One getQuotes at a time: a burst of first watchers waits for the same one. */

@@ -116,6 +116,7 @@ function follow<T>(ctx: GatewayContext, source: LiveSource, stream: ReadableStre
 
   const checks = watchLease(ctx, source.permission, lease, stop.signal, end);
   const expiry = setTimeout(() => end("expired"), Math.max(0, ctx.viewer!.expiresAt * 1000 - Date.now()));
+  ctx.metrics.record({ kind: "stream", operation: source.operation, outcome: "opened", durationMs: 0, count: openInIsolate });
   log.info("stream opened", { openInIsolate });
 
   const done = { done: true, value: undefined } as const;
