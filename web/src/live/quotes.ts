@@ -7,26 +7,33 @@ import { useSubscription } from "urql";
 import { graphql } from "../gql";
 import type { LiveQuotesSubscription } from "../gql/graphql";
 
+// Every field a quote shows anywhere: the stock page's query reads the same (one list).
+graphql(`
+  fragment FullQuote on Quote {
+    price
+    open
+    previousClose
+    change
+    changePercent
+    volume
+    marketCap
+    dayLow
+    dayHigh
+    yearLow
+    yearHigh
+    source
+    asOf
+    marketState
+    stale
+  }
+`);
+
 const LiveQuotesDocument = graphql(`
   subscription LiveQuotes($symbols: [String!]!) {
     quotes(symbols: $symbols) {
       symbol
       quote {
-        price
-        open
-        previousClose
-        change
-        changePercent
-        volume
-        marketCap
-        dayLow
-        dayHigh
-        yearLow
-        yearHigh
-        source
-        asOf
-        marketState
-        stale
+        ...FullQuote
       }
     }
   }

@@ -40,21 +40,7 @@ const StockPageDocument = graphql(`
       currency
       instrumentType
       quote {
-        price
-        open
-        previousClose
-        change
-        changePercent
-        volume
-        marketCap
-        dayLow
-        dayHigh
-        yearLow
-        yearHigh
-        source
-        asOf
-        marketState
-        stale
+        ...FullQuote
       }
       history(period: $period) {
         date
