@@ -19,6 +19,18 @@ async function nextOf(reader: AsyncGenerator<QuoteUpdate>, waitMs = 200): Promis
 
 const moved = (quote: Quote, by: number): Quote => ({ ...quote, price: Math.round((quote.price + by) * 100) / 100, asOf: new Date(Date.parse(quote.asOf) + by * 1000).toISOString() });
 
+/** A departed watcher is noticed on a write: offers new quotes until the feed has `left` watchers. */
+async function offerUntilWatchers(feed: ReturnType<typeof feedOf>, from: Quote, left: number): Promise<void> {
+  let by = 0;
+  await vi.waitFor(
+    async () => {
+      await feed.offer(moved(from, ++by));
+      expect(await feed.watchers()).toBe(left);
+    },
+    { timeout: 2_000, interval: 20 },
+  );
+}
+
 describe("QuoteFeed", () => {
   it("first gives each watcher the current quote, then every new one to all, and a quote seen already to none", async () => {
     const feed = feedOf();
@@ -44,14 +56,7 @@ describe("QuoteFeed", () => {
     const first = await nextOf(kept);
     if (first === "nothing") throw new Error("no first quote");
     await left.cancel();
-    let by = 0;
-    await vi.waitFor(
-      async () => {
-        await feed.offer(moved(first.quote, ++by));
-        expect(await feed.watchers()).toBe(1);
-      },
-      { timeout: 2_000, interval: 20 },
-    );
+    await offerUntilWatchers(feed, first.quote, 1);
     expect(await nextOf(kept)).toMatchObject({ quote: { price: moved(first.quote, 1).price } });
   });
 
@@ -79,19 +84,11 @@ describe("QuoteFeed", () => {
     expect(await runInDurableObject(feed, (_instance, state) => state.storage.getAlarm())).not.toBeNull();
     expect(await runDurableObjectAlarm(feed)).toBe(true);
     await watcher.cancel();
-    // The departed watcher is noticed on a write: offer new quotes until it is gone.
     const reading = readLiveStream<QuoteUpdate>(await feed.subscribe("AAPL"));
     const first = await nextOf(reading);
     if (first === "nothing") throw new Error("no first quote");
     await reading.return(undefined);
-    let by = 0;
-    await vi.waitFor(
-      async () => {
-        await feed.offer(moved(first.quote, ++by));
-        expect(await feed.watchers()).toBe(0);
-      },
-      { timeout: 2_000, interval: 20 },
-    );
+    await offerUntilWatchers(feed, first.quote, 0);
     await runDurableObjectAlarm(feed);
     expect(await runInDurableObject(feed, (_instance, state) => state.storage.getAlarm())).toBeNull();
   });
