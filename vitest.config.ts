@@ -25,6 +25,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // Load tests (1,000 live streams...) measure delivery times: they run alone, after
+      // every other project, so no other test shares the two cores with them.
+      {
+        test: {
+          name: "load",
+          include: ["workers/*/test/**/*.load.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
