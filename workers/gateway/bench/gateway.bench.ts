@@ -222,7 +222,9 @@ async function measure(c: BenchCase, url: URL, headers: Record<string, string>):
   if (probe.status !== 200 || text.includes('"errors"')) throw new Error(`${c.name}: ${probe.status} ${text}`);
   await cannon(url, request, WARM_UP_S);
   const cpuBefore = workerdCpuMs();
+  const clientBefore = process.cpuUsage();
   const result = await cannon(url, request, DURATION_S);
+  const client = process.cpuUsage(clientBefore);
   const cpuMs = workerdCpuMs() - cpuBefore;
   const requests = result.requests.total;
   const failed = result.errors + result.timeouts + result.non2xx + result.mismatches + result.resets;
@@ -233,6 +235,8 @@ async function measure(c: BenchCase, url: URL, headers: Record<string, string>):
       "p50 ms": result.latency.p50,
       "p99 ms": result.latency.p99,
       "CPU ms/req": requests > 0 ? cpuMs / requests : Number.NaN,
+      // This Node process (autocannon, and Miniflare's side): near 1000 per s would mean a saturated generator.
+      "client CPU ms/s": (client.user + client.system) / 1000 / result.duration,
       requests,
       // Connection errors (timeouts among them), non-2xx, 2xx with GraphQL errors, resets.
       failed: failed === 0 ? 0 : `${failed} FAILED (errors=${result.errors} timeouts=${result.timeouts} non2xx=${result.non2xx} graphqlErrors=${result.mismatches} resets=${result.resets})`,
@@ -299,8 +303,8 @@ function summary(results: BenchResult[]): string[] {
     ...results.map((r) => [
       r.name,
       fixed(r.metrics["req/s"], 0),
-      fixed(r.metrics["p50 ms"], 1),
-      fixed(r.metrics["p99 ms"], 1),
+      fixed(r.metrics["p50 ms"], 0),
+      fixed(r.metrics["p99 ms"], 0),
       fixed(r.metrics["CPU ms/req"], 3),
       fixed(ratioOf(r.name), 3),
       String(r.metrics.failed),
@@ -323,7 +327,8 @@ function summary(results: BenchResult[]): string[] {
     ...table,
     "",
     `generator check: bare hono ${fixed(hono?.["req/s"], 0)} req/s vs bare yoga ${fixed(yoga?.["req/s"], 0)} req/s (${fixed(honoOverYoga, 2)}x)` +
-      (honoOverYoga >= 1.5 ? "" : ": NOT well above bare yoga, the load generator may be the bottleneck"),
+      (honoOverYoga >= 1.5 ? "" : ": NOT well above bare yoga, the load generator may be the bottleneck") +
+      `; the generator's process used ${fixed(hono?.["client CPU ms/s"], 0)} CPU ms/s on bare hono (1000 = one core)`,
     ...(failing.length > 0 ? [`!!! ${failing.length} case(s) had failed requests: ${failing.map((r) => r.name).join("; ")} !!!`] : []),
     "targets of issue 15 (same run, 2-core shared machine: ratios, not absolute figures):",
     ...targets,
