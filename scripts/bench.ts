@@ -14,8 +14,14 @@ export interface BenchResult {
   metrics: Record<string, number | string>;
 }
 
+/** A bench's results, and lines to print after them (a summary table, say). */
+export interface BenchReport {
+  results: BenchResult[];
+  footer?: string[];
+}
+
 /** A bench module's default export. */
-export type Bench = () => Promise<BenchResult[]>;
+export type Bench = () => Promise<BenchResult[] | BenchReport>;
 
 const filter = process.argv[2] ?? "";
 const files = globSync("workers/*/bench/*.bench.ts").filter((f) => f.includes(filter)).sort();
@@ -26,8 +32,11 @@ if (files.length === 0) {
 for (const file of files) {
   const bench = ((await import(pathToFileURL(file).href)) as { default: Bench }).default;
   console.log(`\n# ${file}`);
-  for (const { name, metrics } of await bench()) {
+  const report = await bench();
+  const { results, footer = [] } = Array.isArray(report) ? { results: report } : report;
+  for (const { name, metrics } of results) {
     const cells = Object.entries(metrics).map(([k, v]) => `${k}=${typeof v === "number" ? +v.toFixed(3) : v}`);
     console.log(`${name.padEnd(48)} ${cells.join("  ")}`);
   }
+  for (const line of footer) console.log(line);
 }

@@ -2,7 +2,7 @@
  * `npm run bench -- trading`: the built trading bundle (`wrangler deploy --dry-run`) on
  * workerd through Miniflare, with its Durable Objects (SQLite), its queue and consumer and
  * its D1 read model, never `wrangler dev`. There is no HTTP surface to load (the trading
- * Worker is RPC only, and autocannon is not installed), so a driver Worker inside workerd
+ * Worker is RPC only, so the gateway bench's autocannon has nothing to drive), so a driver Worker inside workerd
  * calls the trading RPC over a service binding with a bounded number of concurrent lanes
  * and times each call there.
  *
