@@ -66,7 +66,8 @@ export function workerTestProject(name: WorkerInfo["name"], options: WorkerProje
     test: {
       name,
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-      exclude: ["test/**/*.integration.test.ts", "test/**/*.node.test.ts"],
+      // Those run from Node (vitest.config.ts: the node and load projects).
+      exclude: ["test/**/*.integration.test.ts", "test/**/*.node.test.ts", "test/**/*.load.test.ts"],
       setupFiles: worker.database ? [`${repoRoot}shared/testing/apply-migrations.ts`] : [],
     },
   });
