@@ -208,10 +208,13 @@ export class FrameResolver {
   #originalName({ map, lines }: { map: SourceMap; lines: string[] }, functionName: string, line: number, column: number): string | undefined {
     if (!functionName) return undefined;
     const text = lines[line] ?? "";
-    const at = text.lastIndexOf(functionName, column + functionName.length);
-    if (at < 0 || column - at > 200) return undefined;
-    const entry = map.findEntry(line, at) as { generatedColumn?: number; name?: string };
-    return entry.generatedColumn === at ? entry.name : undefined;
+    const isPart = (i: number) => /[\w$]/.test(text[i] ?? "");
+    for (let at = text.lastIndexOf(functionName, column); at >= 0 && column - at <= 200; at = text.lastIndexOf(functionName, at - 1)) {
+      if (isPart(at - 1) || isPart(at + functionName.length)) continue; // inside a longer identifier
+      const entry = map.findEntry(line, at) as { generatedColumn?: number; name?: string };
+      return entry.generatedColumn === at ? entry.name : undefined;
+    }
+    return undefined;
   }
 }
 
