@@ -10,7 +10,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
-import { basename, join } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
 
 /** The `.cpuprofile` format (CDP Profiler.Profile). */
 export interface CpuProfile {
@@ -30,7 +32,9 @@ export interface CpuProfile {
 class CdpSession {
   #next = 1;
   #pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
-  private constructor(private readonly socket: WebSocket) {
+  readonly #socket: WebSocket;
+  private constructor(socket: WebSocket) {
+    this.#socket = socket;
     socket.addEventListener("message", (event) => {
       const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message: string } };
       const pending = message.id === undefined ? undefined : this.#pending.get(message.id);
@@ -57,12 +61,12 @@ class CdpSession {
     const id = this.#next++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
-      this.socket.send(JSON.stringify({ id, method, params }));
+      this.#socket.send(JSON.stringify({ id, method, params }));
     });
   }
 
   close() {
-    this.socket.close();
+    this.#socket.close();
   }
 }
 
@@ -117,6 +121,8 @@ export function packageOf(path: string): string | undefined {
   const parts = path.split("/");
   const at = parts.lastIndexOf("node_modules");
   if (at < 0 || at + 1 >= parts.length) return undefined;
+  // drizzle-orm's published source maps point one folder too high: node_modules/src/...
+  if (parts[at + 1] === "src") return "drizzle-orm";
   return parts[at + 1]!.startsWith("@") ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1];
 }
 
@@ -154,11 +160,14 @@ export class FrameResolver {
   /** Scripts the profile ran that had no source map beside them. */
   readonly unmapped = new Set<string>();
 
-  constructor(private readonly bundleDir: string) {}
+  readonly #bundleDir: string;
+  constructor(bundleDir: string) {
+    this.#bundleDir = bundleDir;
+  }
 
   #mapOf(url: string) {
     if (!this.#maps.has(url)) {
-      const script = join(this.bundleDir, basename(url));
+      const script = join(this.#bundleDir, basename(url));
       const mapFile = `${script}.map`;
       this.#maps.set(
         url,
@@ -193,10 +202,12 @@ export class FrameResolver {
     }
     const entry = mapped.map.findEntry(line, column) as { originalSource?: string; originalLine?: number; name?: string };
     if (!entry.originalSource) return { name: functionName || "(anonymous)", where: `${basename(url)}:${line + 1}`, module: basename(url) };
+    // Sources are relative to the map: from the repository's root, wherever the bundle was built.
+    const source = relative(ROOT, resolve(dirname(join(this.#bundleDir, basename(url))), entry.originalSource));
     return {
       name: this.#originalName(mapped, functionName, line, column) ?? (functionName || "(anonymous)"),
-      where: shortWhere(entry.originalSource, entry.originalLine! + 1),
-      module: moduleOf(entry.originalSource),
+      where: shortWhere(source, entry.originalLine! + 1),
+      module: moduleOf(source),
     };
   }
 

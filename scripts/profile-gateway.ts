@@ -1,5 +1,5 @@
 /**
- * `npm run profile -- <case name substring>`: CPU profiles of the Workers' isolates while
+ * `npm run profile -- <case name substring>...`: CPU profiles of the Workers' isolates while
  * workers/gateway/bench/gateway.bench.ts's load drives the matching case(s): the same
  * builds, Miniflare setup, member and load (autocannon, 16 connections, a 1 s warm-up,
  * then 5 s profiled), with workerd's inspector on. Writes each isolate's profile to
@@ -34,16 +34,17 @@ const SAMPLING_INTERVAL_US = 100;
 const TOP_FUNCTIONS = 25;
 const OUT_DIR = resolve("dist/profiles");
 
-const filter = process.argv[2] ?? "";
-const cases = BENCH_CASES.filter((c) => filter && c.name.includes(filter));
+const filters = process.argv.slice(2);
+const cases = BENCH_CASES.filter((c) => filters.some((f) => c.name.includes(f)));
 if (cases.length === 0) {
-  console.error(`usage: npm run profile -- <case name substring>; the cases:\n${BENCH_CASES.map((c) => `  ${c.name}`).join("\n")}`);
+  console.error(`usage: npm run profile -- <case name substring>...; the cases:\n${BENCH_CASES.map((c) => `  ${c.name}`).join("\n")}`);
   process.exit(1);
 }
 const targets = new Set(cases.map((c) => c.target));
 
 const slug = (s: string) => s.replace(/\W+/g, "-").replace(/^-|-$/g, "");
-const isolateName = (title: string) => title.replace(/^core:user:/, "");
+/** "workerd: worker core:user:fafnir-gateway" -> "fafnir-gateway" (workerd's own services keep their titles). */
+const isolateName = (title: string) => title.replace(/^.*core:user:/, "");
 
 /** Each Worker's bundle directory, by the name its inspector target carries. */
 const bundleDirs = new Map<string, string>();
