@@ -26,8 +26,8 @@ import { generateSigningJwk } from "../../../scripts/signing-key.ts";
 import { gatewayFirst, workers } from "../../../scripts/workers.ts";
 
 const CONNECTIONS = 16;
-const WARM_UP_S = 1;
-const DURATION_S = 5;
+export const WARM_UP_S = 1;
+export const DURATION_S = 5;
 
 export interface BenchCase {
   name: string;
@@ -125,7 +125,7 @@ async function prepareDatabases(mf: Miniflare): Promise<void> {
 }
 
 /** `wrangler deploy --dry-run` of a config into a fresh directory. */
-async function build(config: string, outRoot: string, name: string): Promise<string> {
+export async function build(config: string, outRoot: string, name: string): Promise<string> {
   const outdir = join(outRoot, name);
   await run("wrangler", ["deploy", "--dry-run", "--outdir", outdir, "-c", config], { stdio: ["ignore", "ignore", "inherit"] });
   return outdir;
@@ -146,11 +146,14 @@ function builtWorker(config: string, outdir: string, overrides: Partial<WorkerOp
   return { ...options, modules: bundleModules(outdir), modulesRoot: outdir, ...overrides } as WorkerOptions;
 }
 
-/** Miniflare on workerd, with the Workers' own log lines dropped: they would measure the terminal. */
-const miniflare = (workerOptions: WorkerOptions[]) =>
-  new Miniflare(convertV4MiniflareOptions({ workers: workerOptions, handleStructuredLogs: () => {} } as V4MiniflareOptions));
+/** Shared Miniflare options a caller may add: scripts/profile-gateway.ts's `inspectorPort`. */
+export type SharedOptions = Pick<V4MiniflareOptions, "inspectorPort">;
 
-const graphqlPost = (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => ({
+/** Miniflare on workerd, with the Workers' own log lines dropped: they would measure the terminal. */
+const miniflare = (workerOptions: WorkerOptions[], shared: SharedOptions = {}) =>
+  new Miniflare(convertV4MiniflareOptions({ ...shared, workers: workerOptions, handleStructuredLogs: () => {} } as V4MiniflareOptions));
+
+export const graphqlPost = (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => ({
   method: "POST" as const,
   headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...headers },
   body: JSON.stringify({ query, variables }),
@@ -186,7 +189,7 @@ function processTable(): { pid: number; ppid: number; comm: string; ticks: numbe
 }
 
 /** CPU milliseconds used so far by the workerd processes this Node process started (Miniflare's). */
-function workerdCpuMs(): number {
+export function workerdCpuMs(): number {
   const table = processTable();
   const ours = new Set([process.pid]);
   // Descendants, in as many passes as the tree is deep.
@@ -205,7 +208,7 @@ function workerdCpuMs(): number {
 }
 
 /** One autocannon run; GraphQL answers with `errors` count as mismatches. */
-const cannon = (url: URL, request: ReturnType<typeof graphqlPost>, seconds: number) =>
+export const cannon = (url: URL, request: ReturnType<typeof graphqlPost>, seconds: number) =>
   autocannon({
     url: url.href,
     connections: CONNECTIONS,
@@ -214,12 +217,17 @@ const cannon = (url: URL, request: ReturnType<typeof graphqlPost>, seconds: numb
     verifyBody: (body) => !String(body ?? "").includes('"errors"'),
   });
 
-async function measure(c: BenchCase, url: URL, headers: Record<string, string>): Promise<BenchResult> {
+/** A case's request, sent once first: a broken case fails with its answer rather than as a count. */
+export async function checkedRequest(c: BenchCase, url: URL, headers: Record<string, string>) {
   const request = graphqlPost(c.query, c.variables, headers);
-  // One request first, so a broken case fails with its answer rather than as a count.
   const probe = await fetch(url, request);
   const text = await probe.text();
   if (probe.status !== 200 || text.includes('"errors"')) throw new Error(`${c.name}: ${probe.status} ${text}`);
+  return request;
+}
+
+async function measure(c: BenchCase, url: URL, headers: Record<string, string>): Promise<BenchResult> {
+  const request = await checkedRequest(c, url, headers);
   await cannon(url, request, WARM_UP_S);
   const cpuBefore = workerdCpuMs();
   const clientBefore = process.cpuUsage();
@@ -244,11 +252,25 @@ async function measure(c: BenchCase, url: URL, headers: Record<string, string>):
   };
 }
 
-/** A baseline Worker alone in its own workerd. */
+/** Running Worker(s): their Miniflare, and the GraphQL endpoint cases are sent to. */
+export interface Running {
+  mf: Miniflare;
+  url: URL;
+}
+
+/** A bare baseline's wrangler config (bench/baselines/). */
+export const baselineConfig = (target: "bare-hono" | "bare-yoga") =>
+  resolve(import.meta.dirname, "baselines", `wrangler.${target.slice("bare-".length)}.toml`);
+
+/** A baseline Worker alone in its own workerd, named "baseline". */
+export async function startAlone(config: string, outdir: string, shared: SharedOptions = {}): Promise<Running> {
+  const mf = miniflare([builtWorker(config, outdir, { name: "baseline" })], shared);
+  return { mf, url: new URL("/graphql", await mf.ready) };
+}
+
 async function runAlone(config: string, outdir: string, cases: BenchCase[]): Promise<BenchResult[]> {
-  const mf = miniflare([builtWorker(config, outdir, { name: "baseline" })]);
+  const { mf, url } = await startAlone(config, outdir);
   try {
-    const url = new URL("/graphql", await mf.ready);
     const results: BenchResult[] = [];
     for (const c of cases) results.push(await measure(c, url, {}));
     return results;
@@ -257,8 +279,15 @@ async function runAlone(config: string, outdir: string, cases: BenchCase[]): Pro
   }
 }
 
-/** The six Workers together, gateway first, as the platform runs them. */
-async function runGateway(outdirs: Map<string, string>, cases: BenchCase[]): Promise<BenchResult[]> {
+/** Every Worker's bundle, built into outRoot: name -> its directory. */
+export async function buildWorkers(outRoot: string): Promise<Map<string, string>> {
+  const outdirs = new Map<string, string>();
+  for (const w of workers) outdirs.set(w.name, await build(w.config, outRoot, w.name));
+  return outdirs;
+}
+
+/** The six Workers together, gateway first, as the platform runs them, their databases migrated and seeded. */
+export async function startGateway(outdirs: Map<string, string>, shared: SharedOptions = {}): Promise<Running> {
   const signingKey = JSON.stringify(await generateSigningJwk("bench-key"));
   const unlimited = { simple: { limit: 1_000_000_000, period: 10 } };
   const mf = miniflare(
@@ -275,19 +304,33 @@ async function runGateway(outdirs: Map<string, string>, cases: BenchCase[]): Pro
         ),
       } as WorkerOptions;
     }),
+    shared,
   );
   try {
     const url = new URL("/graphql", await mf.ready);
     await prepareDatabases(mf);
+    return { mf, url };
+  } catch (error) {
+    await mf.dispose();
+    throw error;
+  }
+}
+
+/** What a gateway case needs before it runs: its member's headers (signed up, watchlist filled), or none. */
+export async function caseHeaders({ mf, url }: Running, c: BenchCase): Promise<Record<string, string>> {
+  const headers = c.signedIn ? await signedUp(url, c.name.replace(/\W+/g, "-")) : {};
+  if (c.watchlist) await fillWatchlist(mf, url, headers, c.watchlist);
+  return headers;
+}
+
+async function runGateway(outdirs: Map<string, string>, cases: BenchCase[]): Promise<BenchResult[]> {
+  const running = await startGateway(outdirs);
+  try {
     const results: BenchResult[] = [];
-    for (const c of cases) {
-      const headers = c.signedIn ? await signedUp(url, c.name.replace(/\W+/g, "-")) : {};
-      if (c.watchlist) await fillWatchlist(mf, url, headers, c.watchlist);
-      results.push(await measure(c, url, headers));
-    }
+    for (const c of cases) results.push(await measure(c, running.url, await caseHeaders(running, c)));
     return results;
   } finally {
-    await mf.dispose();
+    await running.mf.dispose();
   }
 }
 
@@ -343,17 +386,14 @@ function summary(results: BenchResult[]): string[] {
 export default async function gatewayBench(cases: BenchCase[] = BENCH_CASES): Promise<BenchReport> {
   const outRoot = mkdtempSync(join(tmpdir(), "gateway-bench-"));
   try {
-    const baselines = resolve(import.meta.dirname, "baselines");
     const results: BenchResult[] = [];
-    for (const bare of ["hono", "yoga"] as const) {
-      const ofBare = cases.filter((c) => c.target === `bare-${bare}`);
+    for (const bare of ["bare-hono", "bare-yoga"] as const) {
+      const ofBare = cases.filter((c) => c.target === bare);
       if (ofBare.length === 0) continue;
-      const config = join(baselines, `wrangler.${bare}.toml`);
-      results.push(...(await runAlone(config, await build(config, outRoot, `bare-${bare}`), ofBare)));
+      const config = baselineConfig(bare);
+      results.push(...(await runAlone(config, await build(config, outRoot, bare), ofBare)));
     }
-    const outdirs = new Map<string, string>();
-    for (const w of workers) outdirs.set(w.name, await build(w.config, outRoot, w.name));
-    results.push(...(await runGateway(outdirs, cases.filter((c) => c.target === "gateway"))));
+    results.push(...(await runGateway(await buildWorkers(outRoot), cases.filter((c) => c.target === "gateway"))));
     return { results, footer: summary(results) };
   } finally {
     rmSync(outRoot, { recursive: true, force: true });
